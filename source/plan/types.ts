@@ -14,10 +14,7 @@ export type InstanceName = (typeof instanceNames)[keyof typeof instanceNames];
 
 /** The K2 service instance authentication modes, spelled as K2 spells them. */
 export type InstanceAuthentication =
-	| 'Impersonate'
-	| 'ServiceAccount'
-	| 'SSO'
-	| 'Static';
+	'Impersonate' | 'ServiceAccount' | 'SSO' | 'Static';
 
 /** EWS schema versions, as the EWS Managed API names them. */
 export type EwsSchemaVersion =
