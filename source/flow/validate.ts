@@ -1,0 +1,115 @@
+/*
+What each page requires before Next. Format messages come from the answers
+schema, so a page, a flag and an answer-file key fail with the same words;
+this module adds only what a page requires to be present.
+*/
+import {answersSchema, type Answers} from '../answers/schema.js';
+import type {DetectionReport} from '../detection/types.js';
+import {fieldLabels, fieldsOf, type FieldId} from './fields.js';
+import type {PageId} from './pages.js';
+import {versionOf} from './version.js';
+
+export type FieldErrors = Partial<Record<FieldId, string>>;
+
+/** The error for one field's value, or undefined when it is acceptable. */
+export function checkField(
+	field: FieldId,
+	value: Answers[FieldId],
+): string | undefined {
+	const result = answersSchema.shape[field].safeParse(value);
+	if (result.success) {
+		return undefined;
+	}
+
+	const message = result.error.issues[0]?.message ?? 'is not valid';
+	return `${fieldLabels[field]} ${message}`;
+}
+
+function requiredFields(
+	page: PageId,
+	answers: Answers,
+	report: DetectionReport | undefined,
+): FieldId[] {
+	switch (page) {
+		case 'exchange': {
+			return answers.useExchange && answers.autodiscover ? ['email'] : [];
+		}
+
+		case 'configuration': {
+			if (answers.deployment === 'online') {
+				return ['deployment'];
+			}
+
+			const required: FieldId[] = ['deployment', 'server'];
+			if (versionOf(answers, report).source === null) {
+				required.push('exchangeVersion');
+			}
+
+			return required;
+		}
+
+		case 'accounts': {
+			if (answers.deployment === 'online') {
+				return [
+					'authentication',
+					'tenantId',
+					'clientId',
+					'certificateThumbprint',
+				];
+			}
+
+			return answers.administrative
+				? ['authentication', 'serviceAccount', 'mailboxDatabase']
+				: ['authentication', 'serviceAccount'];
+		}
+
+		default: {
+			return [];
+		}
+	}
+}
+
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === '';
+}
+
+/**
+Every problem on a page, keyed by field, in the order the fields are shown.
+*/
+export function validatePage(
+	page: PageId,
+	answers: Answers,
+	report: DetectionReport | undefined,
+): FieldErrors {
+	const errors: FieldErrors = {};
+	const required = new Set(requiredFields(page, answers, report));
+	for (const field of fieldsOf(page, answers, report)) {
+		const value = answers[field];
+		if (isBlank(value)) {
+			if (required.has(field)) {
+				errors[field] = requiredMessage(field, answers);
+			}
+
+			continue;
+		}
+
+		const error = checkField(field, value);
+		if (error) {
+			errors[field] = error;
+		}
+	}
+
+	return errors;
+}
+
+function requiredMessage(field: FieldId, answers: Answers): string {
+	if (field === 'email' && answers.autodiscover) {
+		return `${fieldLabels.email} is required for Autodiscover; enter one such as k2svc@contoso.com, or untick Use Autodiscover`;
+	}
+
+	return `${fieldLabels[field]} is required`;
+}
+
+export function hasErrors(errors: FieldErrors): boolean {
+	return Object.keys(errors).length > 0;
+}

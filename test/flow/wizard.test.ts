@@ -1,0 +1,300 @@
+import {describe, expect, test} from 'vitest';
+import {
+	back,
+	detectionSettled,
+	detectionStarted,
+	finalAnswers,
+	next,
+	setAnswers,
+	startFlow,
+	type FlowState,
+} from '../../source/flow/wizard.js';
+import {makeReport} from '../helpers/report.js';
+
+const email = 'k2svc@contoso.com';
+
+function toConfiguration(report = makeReport()): FlowState {
+	let state = startFlow({answers: {useExchange: true, email}});
+	state = next(state);
+	expect(state.page).toBe('detecting');
+	state = detectionSettled(state, report);
+	return next(state);
+}
+
+function pagesOf(state: FlowState): string[] {
+	return [...state.history, state.page];
+}
+
+describe('integration off', () => {
+	test('goes straight to the summary and says nothing is configured', () => {
+		const state = next(startFlow({answers: {}}));
+		expect(state.page).toBe('summary');
+		expect(state.skip?.kind).toBe('integration-off');
+		expect(finalAnswers(state)).toEqual({
+			useExchange: false,
+			autodiscover: true,
+		});
+	});
+
+	test('back from the summary returns to the first page with the skip forgotten', () => {
+		const state = back(next(startFlow({answers: {}})));
+		expect(state.page).toBe('exchange');
+		expect(state.skip).toBeUndefined();
+	});
+});
+
+describe('exchange page', () => {
+	test('requires an email address for autodiscover', () => {
+		const state = next(startFlow({answers: {useExchange: true}}));
+		expect(state.page).toBe('exchange');
+		expect(state.errors.email).toMatch(/required for Autodiscover/);
+	});
+
+	test('takes no email address when autodiscover is off', () => {
+		const state = next(
+			startFlow({answers: {useExchange: true, autodiscover: false}}),
+		);
+		expect(state.page).toBe('detecting');
+	});
+
+	test('rejects a malformed email address with the schema message', () => {
+		const state = next(
+			startFlow({answers: {useExchange: true, email: 'k2svc'}}),
+		);
+		expect(state.errors.email).toBe(
+			'Email address must be an email address such as k2svc@contoso.com',
+		);
+	});
+
+	test('changing a field clears its error', () => {
+		let state = next(startFlow({answers: {useExchange: true, email: 'x'}}));
+		state = setAnswers(state, {email});
+		expect(state.errors).toEqual({});
+	});
+});
+
+describe('detecting', () => {
+	test('does not move on before a report has settled', () => {
+		const state = next(startFlow({answers: {useExchange: true, email}}));
+		expect(next(state).page).toBe('detecting');
+	});
+
+	test('a new run forgets the previous report', () => {
+		let state = next(startFlow({answers: {useExchange: true, email}}));
+		state = detectionStarted(detectionSettled(state, makeReport()));
+		expect(state.report).toBeUndefined();
+		expect(next(state).page).toBe('detecting');
+	});
+
+	test('fills unanswered fields from the proposal', () => {
+		const state = toConfiguration();
+		expect(state.page).toBe('configuration');
+		expect(state.answers).toMatchObject({
+			deployment: 'on-premises',
+			server: 'exch01.contoso.com',
+			standard: true,
+			administrative: false,
+			authentication: 'impersonate',
+		});
+	});
+
+	test('keeps choices from the answer file over the proposal', () => {
+		let state = startFlow({
+			answers: {
+				useExchange: true,
+				email,
+				server: 'exch02.contoso.com',
+				administrative: true,
+			},
+		});
+		state = detectionSettled(next(state), makeReport());
+		expect(state.answers.server).toBe('exch02.contoso.com');
+		expect(state.answers.standard).toBe(false);
+		expect(state.answers.administrative).toBe(true);
+	});
+
+	test('prerequisites not met leads to the not-shown screen with reason and fix', () => {
+		const report = makeReport({
+			prerequisites: {
+				met: false,
+				reason: 'WinRM is stopped',
+				fix: 'Start-Service WinRM',
+			},
+		});
+		const state = toConfiguration(report);
+		expect(state.page).toBe('not-shown');
+		expect(state.skip).toEqual({
+			kind: 'prerequisites',
+			reason: 'WinRM is stopped',
+			fix: 'Start-Service WinRM',
+		});
+		const summary = next(state);
+		expect(summary.page).toBe('summary');
+		expect(summary.skip?.kind).toBe('prerequisites');
+		expect(finalAnswers(summary)).toEqual({
+			useExchange: true,
+			autodiscover: true,
+			email,
+		});
+	});
+
+	test('an upgrade found by detection leads to the not-shown screen', () => {
+		const state = toConfiguration(
+			makeReport({findings: {installMode: 'upgrade'}}),
+		);
+		expect(state.page).toBe('not-shown');
+		expect(state.skip?.kind).toBe('upgrade');
+	});
+});
+
+describe('upgrade', () => {
+	test('skips detection and explains why the page is not shown', () => {
+		const state = next(
+			startFlow({answers: {useExchange: true, email}, installMode: 'upgrade'}),
+		);
+		expect(state.page).toBe('not-shown');
+		expect(state.skip?.kind).toBe('upgrade');
+		expect(pagesOf(next(state))).toEqual(['exchange', 'not-shown', 'summary']);
+	});
+});
+
+describe('configuration page', () => {
+	test('neither integration ticked skips to the summary', () => {
+		let state = toConfiguration();
+		state = next(setAnswers(state, {standard: false}));
+		expect(state.page).toBe('summary');
+		expect(state.skip?.kind).toBe('nothing-ticked');
+	});
+
+	test('administrative alone does not count for online', () => {
+		let state = toConfiguration();
+		state = setAnswers(state, {
+			deployment: 'online',
+			standard: false,
+			administrative: true,
+		});
+		expect(next(state).skip?.kind).toBe('nothing-ticked');
+	});
+
+	test('requires a valid server on-premises', () => {
+		let state = toConfiguration(
+			makeReport({proposal: {server: null}, findings: {servers: []}}),
+		);
+		state = next(state);
+		expect(state.page).toBe('configuration');
+		expect(state.errors.server).toBe('Exchange Server is required');
+		state = next(setAnswers(state, {server: 'not a name'}));
+		expect(state.errors.server).toBe(
+			'Exchange Server must be a fully qualified domain name such as exch01.contoso.com',
+		);
+	});
+
+	test('requires a version only when none was detected', () => {
+		const undetected = makeReport({
+			proposal: {version: null, versionSource: null},
+			findings: {servers: []},
+		});
+		let state = next(toConfiguration(undetected));
+		expect(state.errors.exchangeVersion).toBe('Exchange Version is required');
+		state = next(setAnswers(state, {exchangeVersion: '2016'}));
+		expect(state.page).toBe('accounts');
+		expect(finalAnswers(state).exchangeVersion).toBe('2016');
+	});
+
+	test('the detected version follows the chosen server', () => {
+		let state = toConfiguration();
+		state = setAnswers(state, {server: 'exch02.contoso.com'});
+		expect(finalAnswers(next(state)).exchangeVersion).toBe('2016');
+	});
+});
+
+describe('accounts page', () => {
+	test('requires the service account, and the database for administrative', () => {
+		let state = toConfiguration();
+		state = next(setAnswers(state, {administrative: true}));
+		state = setAnswers(state, {mailboxDatabase: ''});
+		state = next(state);
+		expect(state.page).toBe('accounts');
+		expect(Object.keys(state.errors)).toEqual([
+			'serviceAccount',
+			'mailboxDatabase',
+		]);
+	});
+
+	test('online asks for the app registration, not a service account', () => {
+		let state = toConfiguration();
+		state = next(setAnswers(state, {deployment: 'online'}));
+		state = next(state);
+		expect(Object.keys(state.errors)).toEqual([
+			'tenantId',
+			'clientId',
+			'certificateThumbprint',
+		]);
+		state = setAnswers(state, {
+			tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+			clientId: '11111111-2222-3333-4444-555555555555',
+			certificateThumbprint: 'abc',
+		});
+		state = next(state);
+		expect(state.errors).toEqual({
+			certificateThumbprint:
+				'Certificate thumbprint must be 40 hexadecimal characters',
+		});
+	});
+
+	test('walks through to the summary and done', () => {
+		let state = toConfiguration();
+		state = next(state);
+		state = next(setAnswers(state, {serviceAccount: 'CONTOSO\\svc-k2'}));
+		expect(state.page).toBe('summary');
+		expect(state.skip).toBeUndefined();
+		expect(finalAnswers(state)).toEqual({
+			useExchange: true,
+			autodiscover: true,
+			email,
+			deployment: 'on-premises',
+			standard: true,
+			administrative: false,
+			exchangeVersion: '2019',
+			authentication: 'impersonate',
+			server: 'exch01.contoso.com',
+			serviceAccount: 'CONTOSO\\svc-k2',
+		});
+		expect(next(state).page).toBe('done');
+	});
+});
+
+describe('back', () => {
+	test('never loses what was entered', () => {
+		let state = toConfiguration();
+		state = next(setAnswers(state, {administrative: true}));
+		state = setAnswers(state, {serviceAccount: 'CONTOSO\\svc-k2'});
+		state = back(back(state));
+		expect(state.page).toBe('detecting');
+		state = next(next(state));
+		expect(state.page).toBe('accounts');
+		expect(state.answers.serviceAccount).toBe('CONTOSO\\svc-k2');
+		expect(state.answers.administrative).toBe(true);
+	});
+
+	test('online fields survive a switch back to on-premises', () => {
+		let state = toConfiguration();
+		state = setAnswers(state, {
+			deployment: 'online',
+			tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+		});
+		state = setAnswers(state, {deployment: 'on-premises'});
+		expect(state.answers.tenantId).toBe('72f988bf-86f1-41af-91ab-2d7cd011db47');
+		expect(finalAnswers(state).tenantId).toBeUndefined();
+	});
+
+	test('does nothing on the first page and on done', () => {
+		const first = startFlow({answers: {}});
+		expect(back(first)).toBe(first);
+		let state = toConfiguration();
+		state = next(next(setAnswers(state, {serviceAccount: 'CONTOSO\\a'})));
+		state = next(state);
+		expect(state.page).toBe('done');
+		expect(back(state)).toBe(state);
+	});
+});
