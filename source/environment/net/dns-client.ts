@@ -76,7 +76,6 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
 
 	async function query<T>(
 		ask: (resolver: Resolver) => Promise<T>,
-		empty: T,
 		callOptions: CallOptions | undefined,
 	): Promise<Outcome<T>> {
 		const limits = limitCall(
@@ -102,12 +101,9 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
 				return {ok: false, error: reason};
 			}
 
-			// The name exists but holds no record of this type: that is an
-			// answer, not a failure. A name that does not exist (NXDOMAIN) is.
-			if (codeOf(error) === 'ENODATA') {
-				return {ok: true, value: empty};
-			}
-
+			// No such name (NXDOMAIN) and no record of this type (NODATA) are
+			// both a 'dns' error: either way the records detection asked for
+			// are not there, and the message says which it was.
 			return {ok: false, error: dnsError(error)};
 		} finally {
 			limits.release();
@@ -116,31 +112,23 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
 
 	return {
 		resolveMx: async (domain, callOptions) =>
-			query(
-				async resolver => {
-					const records = await resolver.resolveMx(domain);
-					return records.map(({exchange, priority}) => ({
-						exchange,
-						priority,
-					}));
-				},
-				[],
-				callOptions,
-			),
+			query(async resolver => {
+				const records = await resolver.resolveMx(domain);
+				return records.map(({exchange, priority}) => ({
+					exchange,
+					priority,
+				}));
+			}, callOptions),
 		resolveSrv: async (name, callOptions) =>
-			query(
-				async resolver => {
-					const records = await resolver.resolveSrv(name);
-					return records.map(({name, port, priority, weight}) => ({
-						name,
-						port,
-						priority,
-						weight,
-					}));
-				},
-				[],
-				callOptions,
-			),
+			query(async resolver => {
+				const records = await resolver.resolveSrv(name);
+				return records.map(({name, port, priority, weight}) => ({
+					name,
+					port,
+					priority,
+					weight,
+				}));
+			}, callOptions),
 		lookupFor(signal) {
 			if (!servers) {
 				return undefined;

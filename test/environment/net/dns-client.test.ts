@@ -59,11 +59,13 @@ describe('resolveMx', () => {
 		expect(!outcome.ok && outcome.error.message).toContain('ENOTFOUND');
 	});
 
-	test('a name without mx records answers an empty list', async () => {
+	test('a name without mx records is a dns error too', async () => {
 		const network = createNetwork({dnsServers: [server.address]});
 		const outcome = await network.resolveMx('mail.contoso.com');
 		await network.dispose();
-		expect(outcome).toEqual({ok: true, value: []});
+		expect(outcome.ok).toBe(false);
+		expect(!outcome.ok && outcome.error.category).toBe('dns');
+		expect(!outcome.ok && outcome.error.message).toContain('ENODATA');
 	});
 });
 
