@@ -67,12 +67,7 @@ export type Proposal = {
 };
 
 export type AutodiscoverMethod =
-	| 'scp'
-	| 'domain'
-	| 'autodiscover-domain'
-	| 'redirect'
-	| 'srv'
-	| 'json';
+	'scp' | 'domain' | 'autodiscover-domain' | 'redirect' | 'srv' | 'json';
 
 export type AutodiscoverAttempt = {
 	readonly method: AutodiscoverMethod;

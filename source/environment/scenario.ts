@@ -103,7 +103,9 @@ export const scenarioSchema = z
 			.object({
 				mx: record(
 					z.array(
-						z.object({exchange: z.string(), priority: z.number().int()}).strict(),
+						z
+							.object({exchange: z.string(), priority: z.number().int()})
+							.strict(),
 					),
 				).default({}),
 				srv: record(
@@ -134,9 +136,7 @@ export const scenarioSchema = z
 				servers: z.array(serverSchema).default([]),
 				roleGroups: record(z.array(z.string())).default({}),
 				roleAssignments: z
-					.array(
-						z.object({role: z.string(), assignee: z.string()}).strict(),
-					)
+					.array(z.object({role: z.string(), assignee: z.string()}).strict())
 					.default([]),
 			})
 			.strict()

@@ -158,7 +158,10 @@ export type Environment = {
 	probeHost(options?: CallOptions): Promise<HostFacts>;
 	/** Servers, services, databases and rights: one remote session. */
 	probeExchange(server: string, options?: CallOptions): Promise<ExchangeFacts>;
-	resolveMx(domain: string, options?: CallOptions): Promise<Outcome<MxRecord[]>>;
+	resolveMx(
+		domain: string,
+		options?: CallOptions,
+	): Promise<Outcome<MxRecord[]>>;
 	resolveSrv(
 		name: string,
 		options?: CallOptions,

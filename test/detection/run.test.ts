@@ -1,0 +1,153 @@
+import {describe, expect, test} from 'vitest';
+import {
+	runDetection,
+	startDetection,
+	type DetectionRun,
+} from '../../source/detection/run.js';
+import type {CheckId, DetectionEvent} from '../../source/detection/types.js';
+import {loadScenario} from '../../source/environment/scenarios.js';
+import {createSimulatedEnvironment} from '../../source/environment/simulated/index.js';
+
+const request = {email: 'k2svc@contoso.com', autodiscover: true};
+
+async function environmentFor(name: string) {
+	return createSimulatedEnvironment(await loadScenario(name));
+}
+
+/** Resolves once `predicate` holds for the run's state. */
+async function until(run: DetectionRun, predicate: () => boolean) {
+	if (predicate()) {
+		return;
+	}
+
+	await new Promise<void>(resolve => {
+		const unsubscribe = run.subscribe(() => {
+			if (predicate()) {
+				unsubscribe();
+				resolve();
+			}
+		});
+	});
+}
+
+const phase = (run: DetectionRun, id: CheckId) => run.state()[id].phase;
+
+describe('live state', () => {
+	test('every check starts pending and ends done', async () => {
+		const run = startDetection(await environmentFor('contoso-2019'), request);
+		expect(
+			Object.values(run.state()).every(check => check.phase === 'pending'),
+		).toBe(true);
+		expect(run.report()).toBeUndefined();
+		const report = await run.done();
+		expect(
+			Object.values(run.state()).every(check => check.phase === 'done'),
+		).toBe(true);
+		expect(run.report()).toBe(report);
+	});
+
+	test('the state object changes only when something changed', async () => {
+		const run = startDetection(await environmentFor('contoso-2019'), request);
+		const before = run.state();
+		expect(run.state()).toBe(before);
+		await run.done();
+		const after = run.state();
+		expect(after).not.toBe(before);
+		expect(run.state()).toBe(after);
+	});
+
+	test('events report each check starting and finishing once', async () => {
+		const events: DetectionEvent[] = [];
+		await runDetection(await environmentFor('contoso-2019'), request, {
+			onEvent(event) {
+				events.push(event);
+			},
+		});
+		const started = events.filter(event => event.type === 'started');
+		const finished = events.filter(event => event.type === 'finished');
+		expect(started).toHaveLength(10);
+		expect(finished).toHaveLength(10);
+	});
+});
+
+describe('a hanging check', () => {
+	test('cancel fails the hanging stage as cancelled and keeps the rest', async () => {
+		const run = startDetection(
+			await environmentFor('hanging-servers'),
+			request,
+		);
+		await until(run, () => phase(run, 'servers') === 'running');
+		run.cancel();
+		const report = await run.done();
+		const byId = Object.fromEntries(
+			report.checks.map(check => [check.id, check]),
+		);
+		for (const id of ['services', 'servers', 'databases', 'permissions']) {
+			expect(byId[id]).toMatchObject({
+				status: 'fail',
+				summary: 'cancelled',
+				fix: 'retry (R) or raise --timeout',
+			});
+		}
+
+		expect(byId['powershell']?.status).toBe('pass');
+		expect(byId['autodiscover']?.status).toBe('pass');
+	});
+
+	test('a timeout fails the stage and says after how long', async () => {
+		const report = await runDetection(
+			await environmentFor('hanging-servers'),
+			request,
+			{timeoutMs: 300},
+		);
+		const servers = report.checks.find(check => check.id === 'servers');
+		expect(servers).toMatchObject({
+			status: 'fail',
+			summary: 'timed out after 0.3 s',
+			fix: 'retry (R) or raise --timeout',
+		});
+		expect(servers?.ms).toBeGreaterThanOrEqual(250);
+	});
+
+	test('retry reruns only the stopped stage', async () => {
+		const run = startDetection(
+			await environmentFor('hanging-servers'),
+			request,
+		);
+		await until(run, () => phase(run, 'servers') === 'running');
+		run.cancel();
+		await run.done();
+		const hostResult = run.state().powershell;
+		run.retry();
+		expect(phase(run, 'servers')).not.toBe('done');
+		expect(run.report()).toBeUndefined();
+		await until(run, () => phase(run, 'servers') === 'running');
+		// Host checks were not rerun: the very same result object.
+		expect(run.state().powershell).toBe(hostResult);
+		run.cancel();
+		const report = await run.done();
+		expect(report.checks.find(check => check.id === 'servers')?.summary).toBe(
+			'cancelled',
+		);
+	});
+
+	test('aborting the signal of runDetection cancels', async () => {
+		const controller = new AbortController();
+		const pending = runDetection(
+			await environmentFor('hanging-servers'),
+			request,
+			{
+				signal: controller.signal,
+				onEvent(event) {
+					if (event.type === 'started' && event.id === 'servers') {
+						controller.abort();
+					}
+				},
+			},
+		);
+		const report = await pending;
+		expect(report.checks.find(check => check.id === 'servers')?.summary).toBe(
+			'cancelled',
+		);
+	});
+});
