@@ -111,7 +111,7 @@ export function classifyNetworkError(error: unknown): ProbeError {
 	}
 
 	const code = codeOf(error);
-	const message =
-		error.message || firstPart(error)?.message || code || 'Network error.';
+	const texts = [error.message, firstPart(error)?.message, code];
+	const message = texts.find(Boolean) ?? 'Network error.';
 	return {category: categoryOf(code), message};
 }

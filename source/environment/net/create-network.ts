@@ -15,7 +15,7 @@ export type NetworkOptions = {
 	*/
 	readonly dnsServers?: readonly string[];
 	/** A certificate authority (PEM) to trust besides the system's. */
-	readonly ca?: string | Buffer;
+	readonly ca?: string | Uint8Array;
 	/**
 	For tests only: connect to these ports instead of 80 and 443. URLs, the
 	Host header and the TLS server name are unchanged.
@@ -61,10 +61,13 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 
 	// Calls still running, so dispose can wait until each has settled.
 	const running = new Set<Promise<unknown>>();
-	const track = <T>(call: Promise<T>): Promise<T> => {
+	const track = async <T>(call: Promise<T>): Promise<T> => {
 		running.add(call);
-		void call.finally(() => running.delete(call));
-		return call;
+		try {
+			return await call;
+		} finally {
+			running.delete(call);
+		}
 	};
 
 	return {

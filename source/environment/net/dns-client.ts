@@ -24,6 +24,7 @@ export type DnsClientOptions = {
 };
 
 type LookupCallback = (
+	// eslint-disable-next-line @typescript-eslint/no-restricted-types -- node:net's callback convention
 	error: NodeJS.ErrnoException | null,
 	address: string | LookupAddress[],
 	family?: number,
@@ -135,32 +136,50 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
 			}
 
 			return (hostname, lookupOptions, callback) => {
-				const resolver = newResolver();
-				const cancel = () => {
-					resolver.cancel();
-				};
-
-				signal.addEventListener('abort', cancel, {once: true});
-				void resolveAddresses(resolver, hostname, lookupOptions.family)
-					.then(
-						addresses => {
-							const [first] = addresses;
-							if (lookupOptions.all) {
-								callback(null, addresses);
-							} else if (first) {
-								callback(null, first.address, first.family);
-							}
-						},
-						(error: unknown) => {
-							callback(error as NodeJS.ErrnoException, '');
-						},
-					)
-					.finally(() => {
-						signal.removeEventListener('abort', cancel);
-					});
+				void lookUp({
+					resolver: newResolver(),
+					signal,
+					hostname,
+					options: lookupOptions,
+					callback,
+				});
 			};
 		},
 	};
+}
+
+type LookupCall = {
+	readonly resolver: Resolver;
+	readonly signal: AbortSignal;
+	readonly hostname: string;
+	readonly options: LookupOptions;
+	readonly callback: LookupCallback;
+};
+
+/** One lookup for node:net, stopped with the call it belongs to. */
+async function lookUp(call: LookupCall): Promise<void> {
+	const {resolver, signal, hostname, options, callback} = call;
+	const cancel = () => {
+		resolver.cancel();
+	};
+
+	signal.addEventListener('abort', cancel, {once: true});
+	let addresses: LookupAddress[];
+	try {
+		addresses = await resolveAddresses(resolver, hostname, options.family);
+	} catch (error) {
+		callback(error as NodeJS.ErrnoException, '');
+		return;
+	} finally {
+		signal.removeEventListener('abort', cancel);
+	}
+
+	const [first] = addresses;
+	if (options.all) {
+		callback(null, addresses);
+	} else if (first) {
+		callback(null, first.address, first.family);
+	}
 }
 
 function dnsError(error: unknown): ProbeError {
@@ -208,7 +227,7 @@ async function resolveAddresses(
 		}
 	}
 
-	throw firstError ?? notFound(hostname);
+	throw firstError instanceof Error ? firstError : notFound(hostname);
 }
 
 function notFound(hostname: string): NodeJS.ErrnoException {

@@ -10,6 +10,7 @@ same as a refused connection, and the simulated environment reports its
 scenario's `fail: "unauthorized"` and `fail: "not-found"` the same way.
 Every other status is a response.
 */
+import {Buffer} from 'node:buffer';
 import http from 'node:http';
 import https from 'node:https';
 import {isIP} from 'node:net';
@@ -28,7 +29,7 @@ import type {DnsClient} from './dns-client.js';
 export type HttpClientOptions = {
 	readonly dns: DnsClient;
 	/** A certificate authority to trust besides the system's. */
-	readonly ca?: string | Buffer;
+	readonly ca?: string | Uint8Array;
 	/**
 	For tests: where connections to the default ports go. URLs, the Host
 	header and the TLS server name stay as they are.
@@ -45,13 +46,20 @@ export type Fetch = (
 	options?: CallOptions,
 ) => Promise<Outcome<HttpResponse>>;
 
-const statusErrors: Readonly<Record<number, ProbeError['category']>> = {
-	401: 'unauthorized',
-	404: 'not-found',
-};
+const statusErrors = new Map<number, ProbeError['category']>([
+	[401, 'unauthorized'],
+	[404, 'not-found'],
+]);
 
 export function createHttpClient(options: HttpClientOptions): Fetch {
-	const ca = options.ca ? [...rootCertificates, options.ca] : undefined;
+	const extra = options.ca;
+	const ca =
+		extra === undefined
+			? undefined
+			: [
+					...rootCertificates,
+					typeof extra === 'string' ? extra : Buffer.from(extra),
+				];
 
 	return async (request, callOptions) => {
 		const target = parseTarget(request.url);
@@ -122,9 +130,9 @@ export function createHttpClient(options: HttpClientOptions): Fetch {
 			const exchange = (secure ? https : http).request(
 				requestOptions,
 				response => {
-					const chunks: Buffer[] = [];
+					const chunks: Uint8Array[] = [];
 					let size = 0;
-					response.on('data', (chunk: Buffer) => {
+					response.on('data', (chunk: Uint8Array) => {
 						size += chunk.length;
 						if (size > options.maxBodyBytes) {
 							settle(tooLarge(options.maxBodyBytes));
@@ -182,7 +190,7 @@ function toOutcome(
 	body: string,
 ): Outcome<HttpResponse> {
 	const status = response.statusCode ?? 0;
-	const category = statusErrors[status];
+	const category = statusErrors.get(status);
 	if (category) {
 		const message = `${status} ${response.statusMessage ?? ''}`.trim();
 		return {ok: false, error: {category, message}};

@@ -95,10 +95,8 @@ describe('answers', () => {
 
 	test('the v2 json endpoint answers the ews url', async () => {
 		const outcome = await network.fetch({method: 'GET', url: json});
-		expect(outcome.ok && JSON.parse(outcome.value.body)).toEqual({
-			Protocol: 'EWS',
-			Url: ews,
-		});
+		const body = outcome.ok ? outcome.value.body : '';
+		expect(body).toBe(`{"Protocol":"EWS","Url":"${ews}"}`);
 	});
 
 	test('a redirect is returned with its location, not followed', async () => {
