@@ -11,6 +11,7 @@ import type {
 	DetectionReport,
 	VersionName,
 } from '../detection/types.js';
+import {integrationOff, nothingTicked} from '../flow/skip.js';
 import {ewsSchemaVersion} from './ews-schema.js';
 import {
 	instanceNames,
@@ -32,9 +33,13 @@ export const onlineServer = 'outlook.office365.com';
 
 export const environmentLibraryField = 'Exchange Server';
 
+/**
+The reasons recorded when the answers themselves leave Exchange unconfigured;
+the wizard's flow words them, so every face records the same text.
+*/
 export const skipReasons = {
-	integrationOff: 'Use Exchange for mail integration is off',
-	nothingTicked: 'Neither standard nor administrative integration is ticked',
+	integrationOff: integrationOff.reason,
+	nothingTicked: nothingTicked.reason,
 } as const;
 
 const versionNames: Record<ExchangeVersionChoice, VersionName> = {
@@ -205,8 +210,9 @@ export function createPlan(input: PlanInput): ConfigDocument {
 			? {'User ID': answers.serviceAccount}
 			: {}),
 	};
-	const chosen =
-		answers.authentication ?? defaultAuthentication(answers, report);
+	// Impersonate is the wizard's default too; the instances that never
+	// impersonate get the service account from it (below).
+	const chosen = answers.authentication ?? 'impersonate';
 	const instance = (
 		name: InstanceName,
 		extra: Record<string, string | number> = {},
@@ -259,21 +265,6 @@ export function createPlan(input: PlanInput): ConfigDocument {
 		serviceInstances,
 		environmentLibrary: [{field: environmentLibraryField, value: server}],
 	};
-}
-
-/**
-The authentication mode when none was chosen: impersonation for standard
-integration on-premises, the service account otherwise (impersonation is
-gone from Exchange Online).
-*/
-export function defaultAuthentication(
-	answers: Answers,
-	report?: DetectionReport,
-): NonNullable<Answers['authentication']> {
-	return answers.standard === true &&
-		deploymentOf(answers, report) === 'on-premises'
-		? 'impersonate'
-		: 'service-account';
 }
 
 function ewsUrl(input: {

@@ -84,7 +84,7 @@ test('turning the integration off removes instances and fields', () => {
 	});
 	expect(changes).toContainEqual({
 		path: 'exchange.skippedReason',
-		after: 'Use Exchange for mail integration is off',
+		after: 'Exchange integration was not selected.',
 		kind: 'added',
 	});
 	expect(changes.filter(c => c.kind === 'removed').map(c => c.path)).toEqual(
