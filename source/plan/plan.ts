@@ -12,7 +12,7 @@ import type {
 	VersionName,
 } from '../detection/types.js';
 import {integrationOff, nothingTicked} from '../flow/skip.js';
-import {ewsSchemaVersion} from './ews-schema.js';
+import {ewsSchemaVersion} from '../environment/versions.js';
 import {
 	instanceNames,
 	type ConfigDocument,
@@ -194,7 +194,7 @@ export function createPlan(input: PlanInput): ConfigDocument {
 	const administrative = answers.administrative === true && !online;
 	const common = {
 		'Exchange EWS URL': ewsUrl({online, server, autodiscover, report}),
-		'Exchange Version': ewsSchemaVersion(version),
+		'Exchange Version': ewsSchemaVersion(version.name, version.build),
 		'Use Auto Discovery': autodiscover,
 		'Is Exchange Online': online,
 		...(online

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import type {Answers} from '../../source/answers/schema.js';
 import type {DetectedVersion} from '../../source/detection/types.js';
-import {ewsSchemaVersion} from '../../source/plan/ews-schema.js';
+import {ewsSchemaVersion} from '../../source/environment/versions.js';
 import {createPlan, skipReasons} from '../../source/plan/plan.js';
 import {detectionReport, exch01} from '../helpers/detection-report.js';
 
@@ -196,14 +196,14 @@ describe('createPlan', () => {
 
 	test('a chosen version that differs from the detected one wins, undetected', () => {
 		const document = createPlan({
-			answers: {...onPremises, exchangeVersion: '2013'},
+			answers: {...onPremises, exchangeVersion: '2010'},
 			report: detectionReport(),
 		});
 		expect(document.exchange).toMatchObject({
-			version: {name: 'Exchange2013', detected: false, build: null},
+			version: {name: 'Exchange2010', detected: false, build: null},
 		});
 		expect(document.serviceInstances[0]?.settings['Exchange Version']).toBe(
-			'Exchange2013',
+			'Exchange2010_SP2',
 		);
 	});
 
@@ -265,7 +265,9 @@ describe('ewsSchemaVersion', () => {
 		expect(newer.length).toBeGreaterThan(100);
 		for (const [build, product] of newer) {
 			const version = {name: product, detected: true, build} as DetectedVersion;
-			expect(ewsSchemaVersion(version), build).toBe('Exchange2013_SP1');
+			expect(ewsSchemaVersion(version.name, version.build), build).toBe(
+				'Exchange2013_SP1',
+			);
 		}
 	});
 
@@ -275,7 +277,7 @@ describe('ewsSchemaVersion', () => {
 		)) {
 			const version = {name: product, detected: true, build} as DetectedVersion;
 			const before = ['CU1', 'CU2', 'CU3', 'RTM'].includes(update ?? '');
-			expect(ewsSchemaVersion(version), build).toBe(
+			expect(ewsSchemaVersion(version.name, version.build), build).toBe(
 				before ? 'Exchange2013' : 'Exchange2013_SP1',
 			);
 		}
@@ -287,13 +289,11 @@ describe('ewsSchemaVersion', () => {
 		['Exchange2010', '14.1.218.15', 'Exchange2010_SP1'],
 		['Exchange2010', '14.2.247.5', 'Exchange2010_SP2'],
 		['Exchange2010', '14.3.513.0', 'Exchange2010_SP2'],
-		['Exchange2010', null, 'Exchange2010'],
-		['Exchange2013', null, 'Exchange2013'],
+		['Exchange2010', null, 'Exchange2010_SP2'],
+		['Exchange2013', null, 'Exchange2013_SP1'],
 		['ExchangeSE', null, 'Exchange2013_SP1'],
 		['ExchangeOnline', '15.20.8857.12', 'Exchange2013_SP1'],
 	] as const)('%s build %s speaks %s', (name, build, expected) => {
-		expect(ewsSchemaVersion({name, detected: build !== null, build})).toBe(
-			expected,
-		);
+		expect(ewsSchemaVersion(name, build)).toBe(expected);
 	});
 });
