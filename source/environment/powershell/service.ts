@@ -1,0 +1,617 @@
+/*
+One long-lived PowerShell, shared by every probe of a run.
+
+node-powershell 5 drives the shell, but its own timeout leaves the command
+running, its dispose makes an in-flight call look like an empty success,
+queued calls never settle after a dispose, and an exiting shell rejects a
+promise nobody awaits. So this service keeps its own queue, its own timers
+and cancellation, kills and respawns the shell after a timeout, a cancel or
+a crash, and turns every such failure into data.
+*/
+import type {ChildProcess} from 'node:child_process';
+import {PowerShell} from 'node-powershell';
+import {classifyError} from '../classify.js';
+import type {ErrorCategory} from '../types.js';
+import {noTranscript, type Transcript} from '../transcript.js';
+import {stoppedError} from '../wait.js';
+import {locatePowerShell, powerShellCandidates} from './locate.js';
+import {
+	commandLine,
+	parseEnvelope,
+	probeScript,
+	readProbeFile,
+	type ProbeResult,
+	type RemoteError,
+	type ScriptName,
+} from './scripts.js';
+
+export type ShellInfo = {
+	readonly pid: number;
+	/** $PSVersionTable.PSVersion. */
+	readonly version: string;
+	/** Desktop (Windows PowerShell) or Core (pwsh). */
+	readonly edition: string;
+	readonly executable: string;
+};
+
+/** Why a whole script run failed, before any check could answer. */
+export type RunFailure = RemoteError & {readonly category: ErrorCategory};
+
+export type RunResult =
+	| {
+			readonly ok: true;
+			readonly results: Readonly<Record<string, ProbeResult>>;
+			readonly ms: number;
+	  }
+	| {readonly ok: false; readonly failure: RunFailure; readonly ms: number};
+
+/** A script outside probes/, for tests: its text follows the runtime. */
+export type CustomScript = {readonly name: string; readonly text: string};
+
+export type RunOptions = {
+	readonly signal?: AbortSignal;
+	readonly timeoutMs?: number;
+	/** Keeps the script's error stream out of the transcript. */
+	readonly sensitive?: boolean;
+};
+
+export type PowerShellServiceOptions = {
+	/** The PowerShell to run; otherwise NODE_POWERSHELL, then the usual names. */
+	readonly executable?: string;
+	readonly env?: NodeJS.ProcessEnv;
+	/**
+	The source of the module that defines the seam commands. Defaults to the
+	real ones in probes/_seams.ps1; tests and --engine powershell pass
+	stand-ins built from a scenario.
+	*/
+	readonly seams?: string;
+	/** How long a new shell may take to answer. Default 15 s. */
+	readonly startupTimeoutMs?: number;
+	/** For runs that name no timeout. Default 120 s. */
+	readonly defaultTimeoutMs?: number;
+	readonly transcript?: Transcript;
+};
+
+export type PowerShellService = {
+	/** Runs one probe script, starting or restarting the shell as needed. */
+	run(
+		script: ScriptName | CustomScript,
+		arguments_: Record<string, unknown>,
+		options?: RunOptions,
+	): Promise<RunResult>;
+	/** Starts the shell now, so the first probe does not wait for it. */
+	start(options?: RunOptions): Promise<ShellInfo | RunFailure>;
+	/** The running shell, if there is one. */
+	current(): ShellInfo | undefined;
+	/** Ends the shell. The service can still be used: it starts a new one. */
+	dispose(): Promise<void>;
+};
+
+type Live = {
+	readonly ps: PowerShell;
+	readonly child: ChildProcess;
+	readonly executable: string;
+	info?: ShellInfo;
+	exited: boolean;
+	/** Ended on purpose (a timeout, a cancel, dispose), not by a crash. */
+	stopped: boolean;
+	exitCode: number | null;
+	exitSignal: string | null;
+	readonly exitedPromise: Promise<void>;
+};
+
+type Stop = 'timeout' | 'cancelled';
+
+type Answer =
+	| {kind: 'answer'; stdout: string; stderr: string}
+	| {kind: 'failed'; failure: RunFailure}
+	| {kind: 'timeout'}
+	| {kind: 'cancelled'};
+
+type Attempt =
+	| {kind: 'no-shell'; failure: RunFailure}
+	| {kind: 'ran'; shell: Live; answer: Answer};
+
+const killGraceMs = 2000;
+
+/** Every shell still running, killed if Node exits without disposing. */
+const running = new Set<Live>();
+let exitHookInstalled = false;
+
+function installExitHook() {
+	if (exitHookInstalled) {
+		return;
+	}
+
+	exitHookInstalled = true;
+	process.once('exit', () => {
+		for (const shell of running) {
+			killInner(shell);
+			shell.child.kill('SIGKILL');
+		}
+	});
+}
+
+/**
+A dotnet global tool's pwsh is a launcher that runs the real shell as its
+own child; killing the launcher alone would leave that shell behind.
+*/
+function killInner(shell: Live) {
+	const inner = shell.info?.pid;
+	if (inner && inner !== shell.child.pid) {
+		try {
+			process.kill(inner, 'SIGKILL');
+		} catch {
+			// Already gone.
+		}
+	}
+}
+
+export function createPowerShellService(
+	options: PowerShellServiceOptions = {},
+): PowerShellService {
+	const transcript = options.transcript ?? noTranscript;
+	const startupTimeoutMs = options.startupTimeoutMs ?? 15_000;
+	const defaultTimeoutMs = options.defaultTimeoutMs ?? 120_000;
+	const seams = options.seams ?? readProbeFile('_seams.ps1');
+	let live: Live | undefined;
+	let queue: Promise<void> = Promise.resolve();
+
+	function spawnShell(executable: string): Live {
+		const ps = new PowerShell({
+			executable,
+			executableOptions: {'-NoProfile': true, '-NonInteractive': true},
+			spawnOptions: {
+				windowsHide: true,
+				env: {
+					...(options.env ?? process.env),
+					POWERSHELL_TELEMETRY_OPTOUT: '1',
+					POWERSHELL_UPDATECHECK: 'Off',
+				},
+			},
+			throwOnInvocationError: false,
+			invocationTimeout: 0,
+			debug: false,
+		});
+		// Fields node-powershell keeps private: the child process, and the
+		// promise that rejects when the shell exits with an error code.
+		const internals = ps as unknown as {
+			process: ChildProcess;
+			exitPromise: Promise<void>;
+		};
+		internals.exitPromise.catch(() => undefined);
+		const {child} = {child: internals.process};
+		// Writing to a shell that has gone raises EPIPE on its stdin; without
+		// a listener that would end the app.
+		child.stdin?.on('error', () => undefined);
+		child.stdout?.on('error', () => undefined);
+		child.stderr?.on('error', () => undefined);
+		let markExited: () => void = () => undefined;
+		const shell: Live = {
+			ps,
+			child,
+			executable,
+			exited: false,
+			stopped: false,
+			exitCode: null,
+			exitSignal: null,
+			exitedPromise: new Promise(resolve => {
+				markExited = resolve;
+			}),
+		};
+		child.once('error', () => {
+			shell.exited = true;
+			running.delete(shell);
+			markExited();
+		});
+		child.once('exit', (code, signal) => {
+			shell.exited = true;
+			shell.exitCode = code;
+			shell.exitSignal = signal;
+			running.delete(shell);
+			markExited();
+			transcript.write({
+				event: 'shell-exit',
+				pid: child.pid,
+				exitCode: code,
+				outcome: signal ?? undefined,
+			});
+		});
+		running.add(shell);
+		installExitHook();
+		return shell;
+	}
+
+	async function kill(shell: Live) {
+		if (live === shell) {
+			live = undefined;
+		}
+
+		if (shell.exited) {
+			return;
+		}
+
+		shell.stopped = true;
+		killInner(shell);
+		void shell.ps.dispose().catch(() => undefined);
+		const timer = setTimeout(() => {
+			if (!shell.exited) {
+				shell.child.kill('SIGKILL');
+			}
+		}, killGraceMs);
+		await shell.exitedPromise;
+		clearTimeout(timer);
+	}
+
+	function stopper(signal: AbortSignal | undefined, timeoutMs: number) {
+		let timer: NodeJS.Timeout | undefined;
+		let onAbort: (() => void) | undefined;
+		const promise = new Promise<Stop>(resolve => {
+			timer = setTimeout(() => {
+				resolve('timeout');
+			}, timeoutMs);
+			if (signal) {
+				onAbort = () => {
+					resolve('cancelled');
+				};
+
+				signal.addEventListener('abort', onAbort, {once: true});
+			}
+		});
+		return {
+			promise,
+			clear() {
+				clearTimeout(timer);
+				if (signal && onAbort) {
+					signal.removeEventListener('abort', onAbort);
+				}
+			},
+		};
+	}
+
+	// The same words as the simulated environment, so both give one report.
+	function stopFailure(stop: Stop, timeoutMs: number): RunFailure {
+		const error = stoppedError(stop, {timeoutMs});
+		return {category: error.category, message: error.message};
+	}
+
+	function crashFailure(shell: Live): RunFailure {
+		const how =
+			shell.exitSignal === null
+				? `exit code ${shell.exitCode ?? 'unknown'}`
+				: `signal ${shell.exitSignal}`;
+		return {
+			category: 'shell-crashed',
+			message: `PowerShell ended unexpectedly (${how}).`,
+		};
+	}
+
+	/**
+	Sends one line and waits for the answer, a stop, or the shell's end.
+	*/
+	async function invoke(
+		shell: Live,
+		line: string,
+		stop: Promise<Stop>,
+	): Promise<Answer> {
+		const answer = shell.ps.invoke(line).then(
+			result => ({
+				kind: 'answer' as const,
+				stdout: result.stdout?.toString('utf8') ?? '',
+				stderr: result.stderr?.toString('utf8').trim() ?? '',
+			}),
+			() => ({kind: 'crashed' as const}),
+		);
+		const first = await Promise.race([
+			answer,
+			stop.then((kind): Answer => (kind === 'timeout' ? {kind} : {kind})),
+			shell.exitedPromise.then(() => ({kind: 'crashed' as const})),
+		]);
+		if (first.kind === 'timeout' || first.kind === 'cancelled') {
+			await kill(shell);
+			return first;
+		}
+
+		// An answer that arrives as the shell exits is not to be trusted:
+		// node-powershell resolves a killed call with empty output.
+		if (first.kind === 'crashed' || shell.exited) {
+			if (shell.stopped) {
+				return {kind: 'cancelled'};
+			}
+
+			await kill(shell);
+			return {kind: 'failed', failure: crashFailure(shell)};
+		}
+
+		return first;
+	}
+
+	async function startShell(stop: Promise<Stop>): Promise<Live | RunFailure> {
+		const executable = locatePowerShell({
+			executable: options.executable,
+			env: options.env,
+		});
+		if (!executable) {
+			transcript.write({
+				event: 'shell-start',
+				outcome: 'shell-missing',
+				stderr: `looked for ${powerShellCandidates({
+					executable: options.executable,
+					env: options.env,
+				}).join(', ')}`,
+			});
+			return {category: 'shell-missing', message: 'PowerShell not found'};
+		}
+
+		const path = executable;
+		const shell = spawnShell(path);
+		const startedAt = Date.now();
+		const startup = stopper(undefined, startupTimeoutMs);
+		const result = await invoke(
+			shell,
+			commandLine(probeScript('_startup'), {seams}),
+			Promise.race([stop, startup.promise]),
+		);
+		startup.clear();
+		const ms = Date.now() - startedAt;
+		const failure = startupFailure(result, shell);
+		if (failure) {
+			await kill(shell);
+			transcript.write({
+				event: 'shell-start',
+				executable,
+				pid: shell.child.pid,
+				ms,
+				outcome: failure.category,
+				stderr: result.kind === 'answer' ? result.stderr : undefined,
+			});
+			return failure;
+		}
+
+		transcript.write({
+			event: 'shell-start',
+			executable,
+			pid: shell.info?.pid,
+			shell: `${shell.info?.edition} ${shell.info?.version}`,
+			ms,
+			outcome: 'ok',
+		});
+		return shell;
+
+		function startupFailure(
+			outcome: Answer,
+			started: Live,
+		): RunFailure | undefined {
+			if (outcome.kind === 'failed') {
+				return outcome.failure;
+			}
+
+			if (outcome.kind !== 'answer') {
+				return outcome.kind === 'timeout'
+					? {
+							category: 'timeout',
+							message: `PowerShell did not start within ${startupTimeoutMs} ms.`,
+						}
+					: stopFailure(outcome.kind, startupTimeoutMs);
+			}
+
+			const envelope = parseEnvelope(outcome.stdout);
+			if (!envelope) {
+				return noAnswer(outcome.stderr);
+			}
+
+			if (!envelope.ok) {
+				return classified(envelope.error);
+			}
+
+			const shellResult = envelope.results['shell'];
+			if (!shellResult?.ok) {
+				return noAnswer(outcome.stderr);
+			}
+
+			const data = shellResult.data as Record<string, unknown>;
+			started.info = {
+				pid: Number(data['pid']),
+				version: String(data['version']),
+				edition: String(data['edition']),
+				executable: path,
+			};
+			return undefined;
+		}
+	}
+
+	async function withTurn<T>(
+		stop: Promise<Stop>,
+		work: () => Promise<T>,
+	): Promise<T | Stop> {
+		let release: () => void = () => undefined;
+		const previous = queue;
+		queue = new Promise(resolve => {
+			release = resolve;
+		});
+		const first = await Promise.race([
+			previous.then(() => 'turn' as const),
+			stop,
+		]);
+		if (first !== 'turn') {
+			// Give the turn back once it comes, so later runs are not held up.
+			void previous.then(release);
+			return first;
+		}
+
+		try {
+			return await work();
+		} finally {
+			release();
+		}
+	}
+
+	async function ensureShell(stop: Promise<Stop>): Promise<Live | RunFailure> {
+		if (live && !live.exited) {
+			return live;
+		}
+
+		const started = await startShell(stop);
+		if ('ps' in started) {
+			live = started;
+		}
+
+		return started;
+	}
+
+	async function run(
+		script: ScriptName | CustomScript,
+		arguments_: Record<string, unknown>,
+		runOptions: RunOptions = {},
+	): Promise<RunResult> {
+		const startedAt = Date.now();
+		const timeoutMs = runOptions.timeoutMs ?? defaultTimeoutMs;
+		const name = typeof script === 'string' ? script : script.name;
+		const text =
+			typeof script === 'string'
+				? probeScript(script)
+				: readProbeFile('_runtime.ps1') + '\n' + script.text;
+		if (runOptions.signal?.aborted) {
+			return finish(stopFailure('cancelled', timeoutMs));
+		}
+
+		const stop = stopper(runOptions.signal, timeoutMs);
+		try {
+			const outcome = await withTurn(
+				stop.promise,
+				async (): Promise<Attempt> => {
+					const shell = await ensureShell(stop.promise);
+					if (!('ps' in shell)) {
+						return {kind: 'no-shell', failure: shell};
+					}
+
+					const answer = await invoke(
+						shell,
+						commandLine(text, arguments_),
+						stop.promise,
+					);
+					return {kind: 'ran', shell, answer};
+				},
+			);
+			if (outcome === 'timeout' || outcome === 'cancelled') {
+				return finish(stopFailure(outcome, timeoutMs));
+			}
+
+			if (outcome.kind === 'no-shell') {
+				return finish(outcome.failure);
+			}
+
+			const {shell, answer} = outcome;
+			if (answer.kind === 'timeout' || answer.kind === 'cancelled') {
+				return finish(stopFailure(answer.kind, timeoutMs), shell);
+			}
+
+			if (answer.kind === 'failed') {
+				return finish(answer.failure, shell);
+			}
+
+			const envelope = parseEnvelope(answer.stdout);
+			if (!envelope) {
+				return finish(noAnswer(answer.stderr), shell, answer.stderr);
+			}
+
+			if (!envelope.ok) {
+				return finish(classified(envelope.error), shell, answer.stderr);
+			}
+
+			const ms = Date.now() - startedAt;
+			const errorIds: Record<string, string> = {};
+			for (const [check, result] of Object.entries(envelope.results)) {
+				if (!result.ok) {
+					errorIds[check] = result.error.errorId ?? result.error.message;
+				}
+			}
+
+			transcript.write({
+				event: 'probe',
+				script: name,
+				ms,
+				...shellFields(shell),
+				outcome: 'ok',
+				errorIds: Object.keys(errorIds).length > 0 ? errorIds : undefined,
+				stderr: runOptions.sensitive ? undefined : answer.stderr || undefined,
+			});
+			return {ok: true, results: envelope.results, ms};
+		} finally {
+			stop.clear();
+		}
+
+		function finish(
+			failure: RunFailure,
+			shell?: Live,
+			stderr?: string,
+		): RunResult {
+			const ms = Date.now() - startedAt;
+			transcript.write({
+				event: 'probe',
+				script: name,
+				ms,
+				...shellFields(shell),
+				outcome: failure.category,
+				errorIds: failure.errorId ? {run: failure.errorId} : undefined,
+				stderr: runOptions.sensitive ? undefined : stderr || undefined,
+			});
+			return {ok: false, failure, ms};
+		}
+	}
+
+	return {
+		run,
+		async start(startOptions = {}) {
+			const stop = stopper(
+				startOptions.signal,
+				startOptions.timeoutMs ?? startupTimeoutMs,
+			);
+			try {
+				const outcome = await withTurn(stop.promise, async () =>
+					ensureShell(stop.promise),
+				);
+				if (outcome === 'timeout' || outcome === 'cancelled') {
+					return stopFailure(outcome, startupTimeoutMs);
+				}
+
+				return 'ps' in outcome && outcome.info
+					? outcome.info
+					: (outcome as RunFailure);
+			} finally {
+				stop.clear();
+			}
+		},
+		current() {
+			return live && !live.exited ? live.info : undefined;
+		},
+		async dispose() {
+			if (live) {
+				await kill(live);
+			}
+		},
+	};
+}
+
+function shellFields(shell: Live | undefined) {
+	if (!shell?.info) {
+		return {pid: shell?.child.pid};
+	}
+
+	return {
+		pid: shell.info.pid,
+		shell: `${shell.info.edition} ${shell.info.version}`,
+	};
+}
+
+function classified(error: RemoteError): RunFailure {
+	return {...error, category: classifyError(error)};
+}
+
+function noAnswer(stderr: string): RunFailure {
+	const firstLine = stderr.split(/\r?\n/).find(line => line.trim() !== '');
+	const message = firstLine
+		? `PowerShell gave no answer: ${firstLine.trim()}`
+		: 'PowerShell gave no answer.';
+	return {message, category: classifyError({message})};
+}
