@@ -28,7 +28,11 @@ import {
 import {defaultRoleGroups, defaultRoles} from './stand-ins.js';
 
 export type PowerShellHostOptions = PowerShellServiceOptions & {
-	/** A service to share; otherwise the host makes and owns one. */
+	/**
+	A service to run every probe in. Otherwise the host starts two shells of
+	its own, one for the local checks and one for Exchange, so a slow
+	Exchange session never holds up (or takes down) the local checks.
+	*/
 	readonly service?: PowerShellService;
 	/** What kind of K2 install this is; the machine cannot tell. */
 	readonly installMode?: InstallMode;
@@ -45,7 +49,12 @@ export type PowerShellHostOptions = PowerShellServiceOptions & {
 export type PowerShellHost = Pick<
 	Environment,
 	'probeHost' | 'probeExchange' | 'dispose'
-> & {readonly service: PowerShellService};
+> & {
+	/** The shell of the local checks. */
+	readonly service: PowerShellService;
+	/** The shell of the Exchange session. */
+	readonly exchangeService: PowerShellService;
+};
 
 /** What a server name must look like before it goes near a URI. */
 export const hostNamePattern = /^[A-Za-z\d.-]{1,253}$/;
@@ -53,8 +62,9 @@ export const hostNamePattern = /^[A-Za-z\d.-]{1,253}$/;
 export function createPowerShellHost(
 	options: PowerShellHostOptions = {},
 ): PowerShellHost {
-	const service = options.service ?? createPowerShellService(options);
 	const owned = options.service === undefined;
+	const service = options.service ?? createPowerShellService(options);
+	const exchangeService = options.service ?? createPowerShellService(options);
 	const installMode = options.installMode ?? 'new';
 
 	async function probeHost(call: CallOptions = {}): Promise<HostFacts> {
@@ -87,7 +97,7 @@ export function createPowerShellHost(
 			});
 		}
 
-		const run = await service.run(
+		const run = await exchangeService.run(
 			'exchange',
 			{
 				server,
@@ -141,11 +151,12 @@ export function createPowerShellHost(
 
 	return {
 		service,
+		exchangeService,
 		probeHost,
 		probeExchange,
 		async dispose() {
 			if (owned) {
-				await service.dispose();
+				await Promise.all([service.dispose(), exchangeService.dispose()]);
 			}
 		},
 	};

@@ -108,10 +108,6 @@ type Answer =
 	| {kind: 'timeout'}
 	| {kind: 'cancelled'};
 
-type Attempt =
-	| {kind: 'no-shell'; failure: RunFailure}
-	| {kind: 'ran'; shell: Live; answer: Answer};
-
 const killGraceMs = 2000;
 
 /** Every shell still running, killed if Node exits without disposing. */
@@ -243,13 +239,20 @@ export function createPowerShellService(
 		clearTimeout(timer);
 	}
 
-	function stopper(signal: AbortSignal | undefined, timeoutMs: number) {
+	/**
+	A promise that settles when the signal aborts or, if a limit is given,
+	when it passes. Never rejects.
+	*/
+	function stopper(signal: AbortSignal | undefined, timeoutMs?: number) {
 		let timer: NodeJS.Timeout | undefined;
 		let onAbort: (() => void) | undefined;
 		const promise = new Promise<Stop>(resolve => {
-			timer = setTimeout(() => {
-				resolve('timeout');
-			}, timeoutMs);
+			if (timeoutMs !== undefined && Number.isFinite(timeoutMs)) {
+				timer = setTimeout(() => {
+					resolve('timeout');
+				}, timeoutMs);
+			}
+
 			if (signal) {
 				onAbort = () => {
 					resolve('cancelled');
@@ -326,7 +329,13 @@ export function createPowerShellService(
 		return first;
 	}
 
-	async function startShell(stop: Promise<Stop>): Promise<Live | RunFailure> {
+	/**
+	Starts a shell and loads the seams. `stop` carries only the caller's
+	cancel: starting has its own time limit, which a probe's does not include.
+	*/
+	async function startShell(
+		stop: Promise<Stop>,
+	): Promise<Live | RunFailure | Stop> {
 		const executable = locatePowerShell({
 			executable: options.executable,
 			env: options.env,
@@ -354,6 +363,11 @@ export function createPowerShellService(
 		);
 		startup.clear();
 		const ms = Date.now() - startedAt;
+		if (result.kind === 'cancelled') {
+			await kill(shell);
+			return 'cancelled';
+		}
+
 		const failure = startupFailure(result, shell);
 		if (failure) {
 			await kill(shell);
@@ -387,12 +401,10 @@ export function createPowerShellService(
 			}
 
 			if (outcome.kind !== 'answer') {
-				return outcome.kind === 'timeout'
-					? {
-							category: 'timeout',
-							message: `PowerShell did not start within ${startupTimeoutMs} ms.`,
-						}
-					: stopFailure(outcome.kind, startupTimeoutMs);
+				return {
+					category: 'timeout',
+					message: `PowerShell did not start within ${startupTimeoutMs} ms.`,
+				};
 			}
 
 			const envelope = parseEnvelope(outcome.stdout);
@@ -420,10 +432,11 @@ export function createPowerShellService(
 		}
 	}
 
-	async function withTurn<T>(
-		stop: Promise<Stop>,
-		work: () => Promise<T>,
-	): Promise<T | Stop> {
+	/**
+	Waits for this run's turn on the shell. Resolves with the function that
+	gives the turn back, or with the stop that came first.
+	*/
+	async function acquire(stop: Promise<Stop>): Promise<(() => void) | Stop> {
 		let release: () => void = () => undefined;
 		const previous = queue;
 		queue = new Promise(resolve => {
@@ -434,25 +447,23 @@ export function createPowerShellService(
 			stop,
 		]);
 		if (first !== 'turn') {
-			// Give the turn back once it comes, so later runs are not held up.
+			// Hand the turn on once it comes, so later runs are not held up.
 			void previous.then(release);
 			return first;
 		}
 
-		try {
-			return await work();
-		} finally {
-			release();
-		}
+		return release;
 	}
 
-	async function ensureShell(stop: Promise<Stop>): Promise<Live | RunFailure> {
+	async function ensureShell(
+		stop: Promise<Stop>,
+	): Promise<Live | RunFailure | Stop> {
 		if (live && !live.exited) {
 			return live;
 		}
 
 		const started = await startShell(stop);
-		if ('ps' in started) {
+		if (typeof started === 'object' && 'ps' in started) {
 			live = started;
 		}
 
@@ -465,43 +476,47 @@ export function createPowerShellService(
 		runOptions: RunOptions = {},
 	): Promise<RunResult> {
 		const startedAt = Date.now();
+		const {signal} = runOptions;
 		const timeoutMs = runOptions.timeoutMs ?? defaultTimeoutMs;
 		const name = typeof script === 'string' ? script : script.name;
 		const text =
 			typeof script === 'string'
 				? probeScript(script)
 				: readProbeFile('_runtime.ps1') + '\n' + script.text;
-		if (runOptions.signal?.aborted) {
+		if (signal?.aborted) {
 			return finish(stopFailure('cancelled', timeoutMs));
 		}
 
-		const stop = stopper(runOptions.signal, timeoutMs);
+		// Time spent waiting behind another run counts; starting a shell
+		// does not (it has its own limit), so a cold start on a busy machine
+		// does not eat the probe's budget.
+		const waiting = stopper(signal, timeoutMs);
+		const release = await acquire(waiting.promise);
+		waiting.clear();
+		if (typeof release !== 'function') {
+			return finish(stopFailure(release, timeoutMs));
+		}
+
 		try {
-			const outcome = await withTurn(
-				stop.promise,
-				async (): Promise<Attempt> => {
-					const shell = await ensureShell(stop.promise);
-					if (!('ps' in shell)) {
-						return {kind: 'no-shell', failure: shell};
-					}
+			const waited = Date.now() - startedAt;
+			const starting = stopper(signal);
+			const shell = await ensureShell(starting.promise);
+			starting.clear();
+			if (shell === 'timeout' || shell === 'cancelled') {
+				return finish(stopFailure(shell, timeoutMs));
+			}
 
-					const answer = await invoke(
-						shell,
-						commandLine(text, arguments_),
-						stop.promise,
-					);
-					return {kind: 'ran', shell, answer};
-				},
+			if (!('ps' in shell)) {
+				return finish(shell);
+			}
+
+			const running = stopper(signal, Math.max(0, timeoutMs - waited));
+			const answer = await invoke(
+				shell,
+				commandLine(text, arguments_),
+				running.promise,
 			);
-			if (outcome === 'timeout' || outcome === 'cancelled') {
-				return finish(stopFailure(outcome, timeoutMs));
-			}
-
-			if (outcome.kind === 'no-shell') {
-				return finish(outcome.failure);
-			}
-
-			const {shell, answer} = outcome;
+			running.clear();
 			if (answer.kind === 'timeout' || answer.kind === 'cancelled') {
 				return finish(stopFailure(answer.kind, timeoutMs), shell);
 			}
@@ -523,7 +538,9 @@ export function createPowerShellService(
 			const errorIds: Record<string, string> = {};
 			for (const [check, result] of Object.entries(envelope.results)) {
 				if (!result.ok) {
-					errorIds[check] = result.error.errorId ?? result.error.message;
+					errorIds[check] =
+						result.error.errorId ??
+						(runOptions.sensitive ? 'error' : result.error.message);
 				}
 			}
 
@@ -538,7 +555,7 @@ export function createPowerShellService(
 			});
 			return {ok: true, results: envelope.results, ms};
 		} finally {
-			stop.clear();
+			release();
 		}
 
 		function finish(
@@ -563,23 +580,34 @@ export function createPowerShellService(
 	return {
 		run,
 		async start(startOptions = {}) {
-			const stop = stopper(
-				startOptions.signal,
-				startOptions.timeoutMs ?? startupTimeoutMs,
-			);
+			const {signal} = startOptions;
+			const waiting = stopper(signal, startOptions.timeoutMs);
+			const release = await acquire(waiting.promise);
+			waiting.clear();
+			if (typeof release !== 'function') {
+				return stopFailure(release, startOptions.timeoutMs ?? 0);
+			}
+
 			try {
-				const outcome = await withTurn(stop.promise, async () =>
-					ensureShell(stop.promise),
-				);
+				const starting = stopper(signal);
+				const outcome = await ensureShell(starting.promise);
+				starting.clear();
 				if (outcome === 'timeout' || outcome === 'cancelled') {
-					return stopFailure(outcome, startupTimeoutMs);
+					return stopFailure(outcome, startOptions.timeoutMs ?? 0);
 				}
 
-				return 'ps' in outcome && outcome.info
-					? outcome.info
-					: (outcome as RunFailure);
+				if (!('ps' in outcome)) {
+					return outcome;
+				}
+
+				return (
+					outcome.info ?? {
+						category: 'unknown',
+						message: 'PowerShell started but did not say which it is.',
+					}
+				);
 			} finally {
-				stop.clear();
+				release();
 			}
 		},
 		current() {
