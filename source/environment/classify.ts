@@ -95,7 +95,7 @@ const messageRules: readonly Rule[] = [
 		'permission',
 	],
 	[
-		/requested HTTP URL was not available|HTTP (?:status )?500|Internal Server Error|status code 500/i,
+		/requested HTTP URL was not available|HTTP server error status \(5\d\d\)|HTTP (?:status )?500|Internal Server Error|status code 500/i,
 		'endpoint',
 	],
 	[/ECONNREFUSED|connection refused|actively refused/i, 'connection-refused'],

@@ -36,12 +36,15 @@ const namedEntities: Readonly<Record<string, string>> = {
 	apos: "'",
 };
 
-function decodeXml(text: string): string {
-	const withoutCdata = text.replaceAll(
-		/<!\[CDATA\[([\s\S]*?)\]\]>/g,
-		(_, content: string) => escapeXml(content),
+/** CDATA sections as escaped text, so tags can be stripped safely after. */
+function escapeCdata(text: string): string {
+	return text.replaceAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, content: string) =>
+		escapeXml(content),
 	);
-	return withoutCdata.replaceAll(
+}
+
+function decodeXml(text: string): string {
+	return text.replaceAll(
 		/&(#x[\da-f]{1,6}|#\d{1,7}|[a-z]{2,4});/gi,
 		(whole, entity: string) => {
 			if (entity.startsWith('#')) {
@@ -73,7 +76,7 @@ function text(xml: string, name: string): string | undefined {
 		return undefined;
 	}
 
-	const value = decodeXml(first.replaceAll(/<[^>]*>/g, '')).trim();
+	const value = decodeXml(escapeCdata(first).replaceAll(/<[^>]*>/g, '')).trim();
 	return value === '' ? undefined : value;
 }
 
