@@ -53,8 +53,9 @@ fetch(request)
 - status 200: for a URL ending in .json the v2 answer
   {"Protocol":"EWS","Url": ewsUrl}; otherwise a POX response for the address
   in the request body, with ewsUrl, server and serverVersion (and with
-  `redirect` set, a POX redirectUrl response). Any other status: that
-  status and an empty body.
+  `redirect` set, a POX redirectUrl response). status 401 or 404 fails as
+  unauthorized or not-found, as the real network client reports them. Any
+  other status: that status and an empty body.
 - A URL with no endpoint: when its host is in dns.a, connection refused;
   otherwise a DNS error "getaddrinfo ENOTFOUND <host>".
 
@@ -403,6 +404,11 @@ export function createSimulatedEnvironment(scenario: Scenario): Environment {
 				headers: {location: endpoint.redirect},
 				body: '',
 			});
+		}
+
+		if (endpoint.status === 401 || endpoint.status === 404) {
+			const fail = endpoint.status === 401 ? 'unauthorized' : 'not-found';
+			return failed({category: fail, message: failureMessages[fail](url)});
 		}
 
 		if (endpoint.status !== 200) {
