@@ -80,7 +80,7 @@ export function evaluateHost(facts: HostFacts, timeoutMs: number): Verdict[] {
 				? pass('account', `${name} is in ${viewOnlyGroup}`)
 				: warn(
 						'account',
-						`${name} is not in ${viewOnlyGroup}; servers and databases may not be listed`,
+						`${name} is not in ${viewOnlyGroup} (on premises it lists servers and databases)`,
 						addToViewOnlyFix(name),
 					),
 		);

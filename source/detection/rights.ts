@@ -59,12 +59,21 @@ function members(findings: Findings, group: string): readonly string[] {
 	return entry?.[1] ?? [];
 }
 
-/** Whether detection reached Exchange, so an absence means something. */
-function queried(findings: Findings): boolean {
-	return findings.servers.length > 0;
-}
+/**
+Why an absence proves nothing, if it does not: no Exchange session, or role
+groups that could not be read (every organisation has some).
+*/
+function notQueried(findings: Findings): string | undefined {
+	if (findings.servers.length === 0) {
+		return 'not checked: no Exchange session was opened';
+	}
 
-const notQueried = 'not checked: no Exchange session was opened';
+	if (Object.keys(findings.roleGroups).length === 0) {
+		return 'not checked: role groups and assignments could not be read';
+	}
+
+	return undefined;
+}
 
 function viewOnly(input: RightsInput): RightCheck {
 	const {findings} = input;
@@ -190,7 +199,7 @@ function applicationImpersonation(input: RightsInput): RightCheck {
 		right,
 		holder,
 		status: 'warn',
-		detail: queried(findings) ? 'not assigned' : notQueried,
+		detail: notQueried(findings) ?? 'not assigned',
 		fix: `New-ManagementRoleAssignment -Name "K2 impersonation ${userPart(serviceAccount)}" -Role ${impersonation} -User ${serviceAccount}`,
 	};
 }
@@ -241,7 +250,7 @@ function recipients(input: RightsInput): RightCheck {
 		right,
 		holder,
 		status: 'warn',
-		detail: queried(findings) ? 'not a member' : notQueried,
+		detail: notQueried(findings) ?? 'not a member',
 		fix: `Add-RoleGroupMember -Identity "${recipientManagement}" -Member ${serviceAccount}`,
 	};
 }

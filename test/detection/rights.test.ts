@@ -137,6 +137,21 @@ describe('checkRights', () => {
 	});
 });
 
+test('role groups that could not be read prove nothing', async () => {
+	const checks = byRight(
+		checkRights({
+			...onPremises,
+			findings: await findingsOf('constrained-language'),
+			serviceAccount: 'CONTOSO\\svc-k2',
+		}),
+	);
+	expect(checks['Recipient Management']).toMatchObject({
+		status: 'warn',
+		detail: 'not checked: role groups and assignments could not be read',
+		fix: 'Add-RoleGroupMember -Identity "Recipient Management" -Member CONTOSO\\svc-k2',
+	});
+});
+
 describe('sameAccount', () => {
 	test.each([
 		['CONTOSO\\svc-k2', 'contoso\\SVC-K2', true],

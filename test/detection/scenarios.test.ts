@@ -4,7 +4,10 @@ import {
 	type DetectionRequest,
 } from '../../source/detection/run.js';
 import type {CheckId, CheckStatus} from '../../source/detection/types.js';
-import {loadScenario} from '../../source/environment/scenarios.js';
+import {
+	listScenarios,
+	loadScenario,
+} from '../../source/environment/scenarios.js';
 import {createSimulatedEnvironment} from '../../source/environment/simulated/index.js';
 
 const today = new Date('2026-12-03T12:00:00Z');
@@ -135,9 +138,53 @@ const expectations: Record<string, Expectation> = {
 		version: null,
 		met: true,
 	},
+	'winrm-stopped': {
+		email: 'k2svc@contoso.com',
+		checks: {
+			...allPass,
+			winrm: 'fail',
+			'language-mode': 'warn',
+			...exchangeSkipped,
+		},
+		deployment: 'on-premises',
+		server: 'exch01.contoso.com',
+		version: 'Exchange2019 15.2.1544',
+		met: false,
+	},
+	'no-powershell': {
+		email: 'k2svc@contoso.com',
+		checks: {
+			...allPass,
+			powershell: 'fail',
+			winrm: 'skip',
+			'language-mode': 'skip',
+			account: 'skip',
+			...exchangeSkipped,
+		},
+		deployment: 'on-premises',
+		server: 'exch01.contoso.com',
+		version: 'Exchange2019 15.2.1544',
+		met: false,
+	},
+	'constrained-language': {
+		email: 'k2svc@contoso.com',
+		checks: {...allPass, 'language-mode': 'fail', permissions: 'warn'},
+		deployment: 'on-premises',
+		server: 'exch01.contoso.com',
+		version: 'Exchange2019 15.2.1544.4',
+		met: true,
+	},
 };
 
 describe('detection over each built-in scenario', () => {
+	test('every built-in scenario but the slow and hanging ones is covered', async () => {
+		const names = (await listScenarios()).map(entry => entry.name);
+		expect(names.filter(name => !(name in expectations)).sort()).toEqual([
+			'hanging-servers',
+			'slow-checks',
+		]);
+	});
+
 	for (const [name, expected] of Object.entries(expectations)) {
 		test(name, async () => {
 			const report = await detect(name, {
@@ -282,5 +329,50 @@ describe('what each scenario is for', () => {
 			check => check.id === 'autodiscover',
 		);
 		expect(autodiscover?.status).toBe('skip');
+	});
+
+	test('without PowerShell the fix installs it and nothing else is asked of it', async () => {
+		const report = await detect('no-powershell', {
+			email: 'k2svc@contoso.com',
+			autodiscover: true,
+		});
+		const powershell = report.checks.find(check => check.id === 'powershell');
+		expect(powershell?.summary).toBe('PowerShell: PowerShell not found');
+		expect(powershell?.fix).toContain('Windows Management Framework 5.1');
+		expect(report.findings.autodiscover[0]?.detail).toBe(
+			'SCP lookup failed: PowerShell not found',
+		);
+		expect(report.prerequisites).toMatchObject({
+			met: false,
+			reason: 'PowerShell was not found on this computer',
+		});
+	});
+
+	test('a stopped WinRM gives the commands that start it', async () => {
+		const report = await detect('winrm-stopped', {
+			email: 'k2svc@contoso.com',
+			autodiscover: true,
+		});
+		const winrm = report.checks.find(check => check.id === 'winrm');
+		expect(winrm).toMatchObject({
+			summary: 'WinRM service is Stopped',
+			fix: 'Start-Service WinRM; Set-Service WinRM -StartupType Automatic',
+		});
+		expect(report.prerequisites).toMatchObject({
+			met: false,
+			fix: 'Start-Service WinRM; Set-Service WinRM -StartupType Automatic; then run with --reconfigure to configure it later',
+		});
+	});
+
+	test('role cmdlets hidden by RBAC are a warning, not a failure', async () => {
+		const report = await detect('constrained-language', {
+			email: 'k2svc@contoso.com',
+			autodiscover: true,
+		});
+		const permissions = report.checks.find(check => check.id === 'permissions');
+		expect(permissions?.summary).toBe(
+			'role groups and assignments cannot be read by this account',
+		);
+		expect(report.findings.roleGroups).toEqual({});
 	});
 });
