@@ -57,6 +57,12 @@ export type StartOptions = {
 	readonly cwd?: string;
 	/** Run this program instead of the built app (for the helper's own tests). */
 	readonly program?: string;
+	/**
+	Start node directly, without the shell that reads the terminal's mode
+	afterwards (for timing, where the shell would add its own start-up).
+	@default true
+	*/
+	readonly wrap?: boolean;
 };
 
 export type AppTerminal = {
@@ -123,9 +129,12 @@ export function startApp(
 	// for the app on exec, so the app sees SIGINT as usual.
 	const script =
 		'trap : INT; "$@"; s=$?; stty -a >"$K2_STTY_FILE" 2>/dev/null; exit $s';
+	const wrap = options.wrap ?? true;
 	const wrapper = pty.spawn(
-		'/bin/sh',
-		['-c', script, 'sh', process.execPath, program, ...args],
+		wrap ? '/bin/sh' : process.execPath,
+		wrap
+			? ['-c', script, 'sh', process.execPath, program, ...args]
+			: [program, ...args],
 		{
 			name: 'xterm-256color',
 			cols,
@@ -275,7 +284,7 @@ export function startApp(
 
 	return {
 		pid() {
-			return childrenOf(wrapper.pid)[0];
+			return wrap ? childrenOf(wrapper.pid)[0] : wrapper.pid;
 		},
 		screen: readScreen,
 		lines: readLines,
@@ -350,7 +359,7 @@ export function startApp(
 			});
 		},
 		kill(signal) {
-			const app = childrenOf(wrapper.pid)[0];
+			const app = wrap ? childrenOf(wrapper.pid)[0] : wrapper.pid;
 			if (app !== undefined) {
 				try {
 					process.kill(app, signal ?? 'SIGTERM');
