@@ -255,11 +255,32 @@ export function startApp(
 		);
 
 	const settle = async (quietMs = 30, timeoutMs = 2000) => {
+		const since = performance.now();
 		await poll(
-			() => (performance.now() - lastOutputAt >= quietMs ? true : undefined),
+			() =>
+				performance.now() - Math.max(lastOutputAt, since) >= quietMs
+					? true
+					: undefined,
 			timeoutMs,
 			() => `The app never went quiet for ${quietMs} ms`,
 		).catch(() => undefined);
+	};
+
+	/**
+	After a key: wait for the app's answer to it (the screen changes) and for
+	the app to go quiet, or, when the key changes nothing, for a longer quiet.
+	*/
+	const afterKey = async (before: string) => {
+		const deadline = performance.now() + 120;
+		await poll(
+			() =>
+				readScreen() !== before || performance.now() > deadline
+					? true
+					: undefined,
+			1000,
+			() => 'unreachable',
+		).catch(() => undefined);
+		await settle(25);
 	};
 
 	const write = (data: string) => {
@@ -292,16 +313,18 @@ export function startApp(
 		buffer: () => terminal.buffer.active.type,
 		async press(...keys) {
 			for (const pressed of keys) {
+				const before = readScreen();
 				write(pressed);
 				// eslint-disable-next-line no-await-in-loop
-				await settle();
+				await afterKey(before);
 			}
 		},
 		async type(text) {
 			for (const character of text) {
+				const before = readScreen();
 				write(character);
 				// eslint-disable-next-line no-await-in-loop
-				await settle(15);
+				await afterKey(before);
 			}
 		},
 		write,
