@@ -35,20 +35,27 @@ async function compile() {
 		logLevel: 'error',
 	});
 	const helpers = await import(path.join(outdir, 'helpers.js'));
-	let core;
+	const core = await compileModule(outdir, 'core', [
+		"export {runDetection} from './source/detection/run.ts';",
+		"export {createSimulatedEnvironment} from './source/environment/simulated/index.ts';",
+		"export {loadScenario} from './source/environment/scenarios.ts';",
+	]);
+	const large = await compileModule(outdir, 'large', [
+		"export {makeLargeScenario} from './source/environment/large-scenario.ts';",
+	]);
+	return {helpers, core, large};
+}
+
+/** A piece of the core for plain node, or {error} when it cannot be built. */
+async function compileModule(outdir, name, lines) {
 	try {
 		await build({
 			stdin: {
-				contents: [
-					"export {runDetection} from './source/detection/run.ts';",
-					"export {createSimulatedEnvironment} from './source/environment/simulated/index.ts';",
-					"export {loadScenario} from './source/environment/scenarios.ts';",
-					"export {makeLargeScenario} from './source/environment/large-scenario.ts';",
-				].join('\n'),
+				contents: lines.join('\n'),
 				resolveDir: root,
-				sourcefile: 'core.ts',
+				sourcefile: `${name}.ts`,
 			},
-			outfile: path.join(outdir, 'core.js'),
+			outfile: path.join(outdir, `${name}.js`),
 			bundle: true,
 			packages: 'external',
 			platform: 'node',
@@ -56,12 +63,10 @@ async function compile() {
 			target: 'node20',
 			logLevel: 'silent',
 		});
-		core = await import(path.join(outdir, 'core.js'));
+		return await import(path.join(outdir, `${name}.js`));
 	} catch (error) {
-		core = {error: String(error.message).split('\n')[0]};
+		return {error: String(error.message).split('\n').slice(0, 2).join(' ')};
 	}
-
-	return {helpers, core};
 }
 
 const median = values => {
@@ -186,17 +191,16 @@ async function measureFirstFrame(helpers) {
 
 async function measureDetection(core) {
 	const scenario = await core.loadScenario('contoso-2019');
+	// host and mx are independent stages; autodiscover follows host (it starts
+	// with the SCP URLs the host reads), so its delay is chosen to keep that
+	// chain shorter than mx. Run in sequence these would take 3.9 s.
+	const endpoint = Object.entries(scenario.autodiscover.endpoints).find(
+		([, answer]) => answer.status === 200 && !answer.fail,
+	)?.[0];
 	const delays = [
 		{check: 'mx', kind: 'delay', ms: 2000},
 		{check: 'powershell', kind: 'delay', ms: 1500},
-		{
-			check: 'autodiscover',
-			kind: 'delay',
-			ms: 1500,
-			endpoint: Object.entries(scenario.autodiscover.endpoints).find(
-				([, endpoint]) => endpoint.status === 200 && !endpoint.fail,
-			)?.[0],
-		},
+		{check: 'autodiscover', kind: 'delay', ms: 400, endpoint},
 	];
 	const environment = core.createSimulatedEnvironment({
 		...scenario,
@@ -212,8 +216,8 @@ async function measureDetection(core) {
 	return {ms, slowest: Math.max(...delays.map(delay => delay.ms))};
 }
 
-async function measureLargeScenario(helpers, core) {
-	const scenario = core.makeLargeScenario({servers: 1000, databases: 10_000});
+async function measureLargeScenario(helpers, large) {
+	const scenario = large.makeLargeScenario({servers: 1000, databases: 10_000});
 	const file = path.join(work, 'large.json');
 	writeFileSync(file, JSON.stringify(scenario));
 	const {key} = helpers;
@@ -284,7 +288,7 @@ async function attempt(name, target, measure) {
 	}
 }
 
-const {helpers, core} = await compile();
+const {helpers, core, large} = await compile();
 const baseline = measureBaseline();
 console.log(`node -e 0 takes ${baseline.toFixed(0)} ms (median of ${runs})`);
 
@@ -331,13 +335,6 @@ if (core.error) {
 		false,
 		core.error,
 	);
-	record(
-		'large scenario',
-		'not measured',
-		'scrolls, <= 16 ms, < 120 MiB',
-		false,
-		core.error,
-	);
 } else {
 	await attempt('detection with delays', '<= 1.2x slowest', async () => {
 		const {ms, slowest} = await measureDetection(core);
@@ -349,9 +346,22 @@ if (core.error) {
 			ratio <= 1.2,
 		);
 	});
+}
 
+if (large.error) {
+	record(
+		'large scenario',
+		'not measured',
+		'scrolls, <= 16 ms, < 120 MiB',
+		false,
+		large.error,
+	);
+} else {
 	await attempt('large scenario', 'scrolls, <= 16 ms, < 120 MiB', async () => {
-		const {latency, scrolled, peak} = await measureLargeScenario(helpers, core);
+		const {latency, scrolled, peak} = await measureLargeScenario(
+			helpers,
+			large,
+		);
 		record(
 			'1,000 servers: dropdown scrolls',
 			scrolled ? 'yes' : 'no',
