@@ -217,7 +217,7 @@ async function measureDetection(core) {
 }
 
 async function measureLargeScenario(helpers, large) {
-	const scenario = large.makeLargeScenario({servers: 1000, databases: 10_000});
+	const scenario = large.makeLargeScenario(1000, 10_000);
 	const file = path.join(work, 'large.json');
 	writeFileSync(file, JSON.stringify(scenario));
 	const {key} = helpers;
