@@ -20,7 +20,7 @@ async function compile() {
 	await build({
 		stdin: {
 			contents: [
-				"export * from './test/helpers/terminal.ts';",
+				"export * from './test/helpers/pty.ts';",
 				"export * from './test/helpers/processes.ts';",
 			].join('\n'),
 			resolveDir: root,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {afterEach, expect, test} from 'vitest';
-import {key, restoreProblems, startApp, type AppTerminal} from './terminal.js';
+import {key, restoreProblems, startApp, type AppTerminal} from './pty.js';
 
 const fixture = path.join(import.meta.dirname, '../fixtures/terminal/keys.js');
 let running: AppTerminal | undefined;
