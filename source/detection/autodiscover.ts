@@ -24,7 +24,7 @@ import type {
 } from '../environment/types.js';
 import {decodeServerVersion} from '../environment/versions.js';
 import type {AutodiscoverAttempt, AutodiscoverMethod} from './types.js';
-import {formatSeconds} from './verdict.js';
+import {fail, formatSeconds, pass, type Verdict} from './verdict.js';
 
 /** One candidate may use at most this much of the stage's time. */
 export const attemptTimeoutMs = 10_000;
@@ -521,4 +521,41 @@ export async function discover(input: AutodiscoverInput): Promise<void> {
 
 	progress.found = {method: 'json', url: jsonUrl, ewsUrl};
 	record('json', jsonUrl, 'found', `EWS at ${ewsUrl}`, jsonStartedAt);
+}
+
+const methodLabels: Readonly<Record<AutodiscoverMethod, string | undefined>> = {
+	scp: 'SCP',
+	domain: undefined,
+	'autodiscover-domain': undefined,
+	redirect: 'HTTP redirect',
+	srv: 'DNS SRV',
+	json: 'Autodiscover v2',
+};
+
+/** The autodiscover check: where EWS was found, or what to publish. */
+export function evaluateAutodiscover(
+	progress: AutodiscoverProgress,
+	domain: string,
+): Verdict {
+	const {found, attempts} = progress;
+	if (!found) {
+		return {
+			...fail(
+				'autodiscover',
+				`no candidate answered (${attempts.length} tried)`,
+				`Publish Autodiscover for ${domain} (an SCP, or DNS for autodiscover.${domain}), or untick Use Autodiscover and enter the server`,
+			),
+			retryable: true,
+		};
+	}
+
+	const failures = attempts.filter(
+		attempt => attempt.outcome === 'failed',
+	).length;
+	const via = methodLabels[found.method] ?? new URL(found.url).hostname;
+	const before =
+		failures === 0
+			? ''
+			: ` (${failures} candidate${failures === 1 ? '' : 's'} failed first)`;
+	return pass('autodiscover', `EWS ${found.ewsUrl} via ${via}${before}`);
 }

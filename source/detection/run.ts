@@ -23,7 +23,11 @@ import type {
 	RoleAssignmentFacts,
 	MailboxDatabaseFacts,
 } from '../environment/types.js';
-import {discover, type AutodiscoverProgress} from './autodiscover.js';
+import {
+	discover,
+	evaluateAutodiscover,
+	type AutodiscoverProgress,
+} from './autodiscover.js';
 import {evaluateExchange} from './exchange-checks.js';
 import {evaluateHost, powershellMajor} from './host-checks.js';
 import {evaluateMx} from './mx-check.js';
@@ -225,6 +229,8 @@ export function startDetection(
 			return {...result, ms};
 		});
 		stages[name].retryable = verdicts.some(verdict => verdict.retryable);
+		// Settled before listeners hear of it, so report() answers in them.
+		stages[name].running = false;
 		setChecks(stageChecks[name], id => ({
 			phase: 'done',
 			result: results.find(result => result.id === id)!,
@@ -365,40 +371,7 @@ export function startDetection(
 			deadline: context.deadline,
 			progress,
 		});
-		const {found, attempts} = progress;
-		if (found) {
-			const failures = attempts.filter(
-				attempt => attempt.outcome === 'failed',
-			).length;
-			const method =
-				found.method === 'scp'
-					? 'SCP'
-					: found.method === 'srv'
-						? 'DNS SRV'
-						: found.method === 'json'
-							? 'Autodiscover v2'
-							: found.method === 'redirect'
-								? 'HTTP redirect'
-								: new URL(found.url).hostname;
-			return [
-				{
-					id: 'autodiscover',
-					status: 'pass',
-					summary: `EWS ${found.ewsUrl} via ${method}${failures > 0 ? ` (${failures} candidate${failures === 1 ? '' : 's'} failed first)` : ''}`,
-					fix: null,
-				},
-			];
-		}
-
-		return [
-			{
-				id: 'autodiscover',
-				status: 'fail',
-				summary: `no candidate answered (${attempts.length} tried)`,
-				fix: `Publish Autodiscover for ${domain} (an SCP, or DNS for autodiscover.${domain}), or untick Use Autodiscover and enter the server`,
-				retryable: true,
-			},
-		];
+		return [evaluateAutodiscover(progress, domain)];
 	};
 
 	/** The server the session goes to, and why there is none. */

@@ -56,6 +56,19 @@ describe('live state', () => {
 		expect(run.state()).toBe(after);
 	});
 
+	test('the listener told of the last result can read the report', async () => {
+		const run = startDetection(await environmentFor('contoso-2019'), request);
+		const seen = await new Promise<unknown>(resolve => {
+			run.subscribe(() => {
+				const report = run.report();
+				if (report) {
+					resolve(report);
+				}
+			});
+		});
+		expect(seen).toBe(await run.done());
+	});
+
 	test('events report each check starting and finishing once', async () => {
 		const events: DetectionEvent[] = [];
 		await runDetection(await environmentFor('contoso-2019'), request, {
