@@ -56,8 +56,12 @@ fetch(request)
   `redirect` set, a POX redirectUrl response). status 401 or 404 fails as
   unauthorized or not-found, as the real network client reports them. Any
   other status: that status and an empty body.
-- A URL with no endpoint: when its host is in dns.a, connection refused;
-  otherwise a DNS error "getaddrinfo ENOTFOUND <host>".
+- A URL with no endpoint, on a host that serves other endpoints, meets that
+  host as a real server would: refused when an endpoint there fails with
+  connection-refused, untrusted over https when one fails with
+  tls-untrusted, otherwise 404 (not-found).
+- A URL with no endpoint on any other host: when the host is in dns.a,
+  connection refused; otherwise a DNS error "getaddrinfo ENOTFOUND <host>".
 
 Hangs and delays are real waits (setTimeout). dispose() ends every pending
 wait as cancelled.
@@ -122,6 +126,10 @@ function urlKey(url: string): string | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+function urlHost(url: string): string | undefined {
+	return URL.canParse(url) ? new URL(url).hostname : undefined;
 }
 
 function lookup<T>(
@@ -360,6 +368,18 @@ export function createSimulatedEnvironment(scenario: Scenario): Environment {
 		const endpoint = Object.entries(scenario.autodiscover.endpoints).find(
 			([candidate]) => urlKey(candidate) === key,
 		)?.[1];
+		const neighbours = Object.entries(scenario.autodiscover.endpoints)
+			.filter(([candidate]) => urlHost(candidate) === url.hostname)
+			.map(([, entry]) => entry.fail);
+		if (!endpoint && neighbours.length > 0) {
+			const fail = neighbours.includes('connection-refused')
+				? 'connection-refused'
+				: url.protocol === 'https:' && neighbours.includes('tls-untrusted')
+					? 'tls-untrusted'
+					: 'not-found';
+			return failed({category: fail, message: failureMessages[fail](url)});
+		}
+
 		if (!endpoint) {
 			const port = url.port || (url.protocol === 'http:' ? '80' : '443');
 			const addresses = lookup(scenario.dns.a, url.hostname);

@@ -290,7 +290,9 @@ describe('fetch', () => {
 			await (
 				await contoso()
 			).fetch(
-				request('https://EXCH01.contoso.com/autodiscover/AUTODISCOVER.xml?x=1#y'),
+				request(
+					'https://EXCH01.contoso.com/autodiscover/AUTODISCOVER.xml?x=1#y',
+				),
 			),
 		);
 		expect(response.status).toBe(200);
