@@ -1,0 +1,276 @@
+/*
+The entry point: read the flags, pick the face (wizard, unattended run or
+detect), and exit with the contract's code. Nothing here draws: the wizard
+and everything that loads chalk or Ink come in through a dynamic import, so
+--help, --version and scripted runs start fast and NO_COLOR is mapped
+before any colour library reads the environment.
+*/
+import process from 'node:process';
+import packageJson from '../package.json' with {type: 'json'};
+import {helpText, parseArguments, type Arguments} from './arguments.js';
+import {InputError} from './answers/errors.js';
+import type {Field} from './answers/fields.js';
+import {mergeAnswers} from './answers/flags.js';
+import {answersFromConfiguration} from './answers/from-configuration.js';
+import {loadAnswersFile} from './answers/parse.js';
+import type {Answers} from './answers/schema.js';
+import {
+	createEnvironment,
+	EnvironmentUnavailableError,
+} from './environment/create.js';
+import {listScenarios, ScenarioError} from './environment/scenarios.js';
+import type {Environment} from './environment/types.js';
+import type {ConfigDocument} from './plan/types.js';
+import {ConfigurationError, readConfiguration} from './store/configuration.js';
+import {SecretError, type Protect} from './store/credential.js';
+import {defaultPaths, pathsBeside, type Paths} from './store/paths.js';
+import {runDetect} from './unattended/detect.js';
+import {readPassword} from './unattended/password.js';
+import {exitCodes, runUnattended} from './unattended/run.js';
+
+// Chalk, which Ink uses, reads FORCE_COLOR but not NO_COLOR.
+if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') {
+	process.env['FORCE_COLOR'] = '0';
+}
+
+/** A failure that ends the run with exit code 1 and this one line. */
+class RunError extends Error {}
+
+// TODO(H-pwsh): use protectSecret (DPAPI) once it is on main.
+const protect: Protect = async () => ({
+	ok: false,
+	error: {
+		category: 'platform',
+		message:
+			process.platform === 'win32'
+				? 'DPAPI protection is not available in this build'
+				: `${process.platform} offers no DPAPI`,
+	},
+});
+
+async function main(argv: readonly string[]): Promise<number> {
+	const options = parseArguments(argv);
+	if (options.command === 'help') {
+		process.stdout.write(`\n  ${packageJson.description}\n${formatHelp()}\n`);
+		return exitCodes.ok;
+	}
+
+	if (options.command === 'version') {
+		process.stdout.write(`${packageJson.version}\n`);
+		return exitCodes.ok;
+	}
+
+	if (options.simulate === 'list') {
+		const scenarios = await listScenarios();
+		const width = Math.max(...scenarios.map(({name}) => name.length));
+		for (const {name, description} of scenarios) {
+			process.stdout.write(`${name.padEnd(width)}  ${description}\n`);
+		}
+
+		return exitCodes.ok;
+	}
+
+	const paths = options.config ? pathsBeside(options.config) : defaultPaths();
+	const signal = interruption();
+	const environment = async (): Promise<Environment> => {
+		try {
+			return await createEnvironment({
+				simulate: options.simulate,
+				engine: options.engine,
+				log: options.log,
+			});
+		} catch (error) {
+			if (error instanceof ScenarioError) {
+				throw new InputError(`--simulate: ${error.message}.`);
+			}
+
+			if (error instanceof EnvironmentUnavailableError) {
+				throw new RunError(error.message);
+			}
+
+			throw error;
+		}
+	};
+
+	if (options.command === 'detect') {
+		return runDetect({
+			answers: options.answers,
+			createEnvironment: environment,
+			timeoutMs: options.timeoutMs,
+			json: options.json,
+			ascii: options.ascii,
+			signal,
+			stdout: process.stdout,
+			stderr: process.stderr,
+		});
+	}
+
+	if (options.upgrade) {
+		return reportUpgrade(options, paths);
+	}
+
+	if (
+		!options.nonInteractive &&
+		!(process.stdin.isTTY && process.stdout.isTTY)
+	) {
+		throw new InputError(
+			'No terminal: the wizard needs one on stdin and stdout. For scripts, use --non-interactive with field flags or --answers FILE.',
+		);
+	}
+
+	const fileAnswers = options.answersFile
+		? await loadAnswersFile(options.answersFile)
+		: {};
+	const existing = await readExisting(paths, options.reconfigure);
+	const answers = mergeAnswers(
+		options.reconfigure && existing ? answersFromConfiguration(existing) : {},
+		fileAnswers,
+		options.answers,
+	);
+
+	if (options.nonInteractive) {
+		const password = options.passwordStdin ? await readPassword() : undefined;
+		return runUnattended({
+			answers,
+			origins: originsOf(fileAnswers, options.answers),
+			answersFile: options.answersFile,
+			paths,
+			existing,
+			reconfigure: options.reconfigure,
+			createEnvironment: environment,
+			timeoutMs: options.timeoutMs,
+			password,
+			protect,
+			json: options.json,
+			ascii: options.ascii,
+			signal,
+			stdout: process.stdout,
+			stderr: process.stderr,
+		});
+	}
+
+	// TODO(H-wizard): start runWizard from source/wizard/run.tsx once it is
+	// on main, through `await import()` so the scripted faces never load Ink.
+	throw new RunError(
+		'the interactive wizard is not in this build yet; use --non-interactive',
+	);
+}
+
+async function readExisting(
+	paths: Paths,
+	reconfigure: boolean,
+): Promise<ConfigDocument | undefined> {
+	try {
+		const existing = await readConfiguration(paths.configuration);
+		if (!existing && reconfigure) {
+			throw new RunError(
+				`--reconfigure: there is no configuration at ${paths.configuration} yet; run without --reconfigure to create one, or name it with --config FILE.`,
+			);
+		}
+
+		return existing;
+	} catch (error) {
+		// Only --reconfigure starts from the file; a plain run replaces a
+		// broken file and keeps it as the backup.
+		if (error instanceof ConfigurationError && !reconfigure) {
+			return undefined;
+		}
+
+		throw error;
+	}
+}
+
+function reportUpgrade(options: Arguments, paths: Paths): number {
+	const line = `Upgrade install: the Exchange configuration at ${paths.configuration} is kept untouched; run with --reconfigure after the upgrade to change it.`;
+	process.stderr.write(`${line}\n`);
+	if (options.json) {
+		process.stdout.write(
+			`${JSON.stringify(
+				{
+					ok: true,
+					changed: false,
+					configPath: paths.configuration,
+					backupPath: null,
+					configured: null,
+					skippedReason: 'upgrade',
+				},
+				null,
+				2,
+			)}\n`,
+		);
+	}
+
+	return exitCodes.ok;
+}
+
+function originsOf(
+	file: Answers,
+	flags: Answers,
+): Partial<Record<Field, 'flag' | 'file'>> {
+	const origins: Partial<Record<Field, 'flag' | 'file'>> = {};
+	for (const field of Object.keys(file) as Field[]) {
+		origins[field] = 'file';
+	}
+
+	for (const field of Object.keys(flags) as Field[]) {
+		origins[field] = 'flag';
+	}
+
+	return origins;
+}
+
+/**
+Ctrl+C (SIGINT) cancels what is running; the faces then exit 130 without
+writing. A second Ctrl+C does not wait.
+*/
+function interruption(): AbortSignal {
+	const controller = new AbortController();
+	process.on('SIGINT', () => {
+		if (controller.signal.aborted) {
+			process.exit(exitCodes.interrupted);
+		}
+
+		controller.abort();
+	});
+	return controller.signal;
+}
+
+function formatHelp(): string {
+	return helpText.replaceAll(/^\t/gm, '  ');
+}
+
+async function exit(code: number) {
+	// Let piped stdout drain before the process ends.
+	await new Promise<void>(resolve => {
+		process.stdout.write('', () => {
+			resolve();
+		});
+	});
+	process.exit(code);
+}
+
+try {
+	await exit(await main(process.argv.slice(2)));
+} catch (error) {
+	if (error instanceof InputError) {
+		process.stderr.write(`${error.lines.join('\n')}\n`);
+		await exit(exitCodes.badInput);
+	} else if (error instanceof RunError || error instanceof SecretError) {
+		process.stderr.write(`${error.message}\n`);
+		await exit(exitCodes.failed);
+	} else if (error instanceof ConfigurationError) {
+		process.stderr.write(`${error.message}\n`);
+		await exit(exitCodes.failed);
+	} else {
+		// An unexpected failure is still one line; K2_EXCHANGE_SETUP_DEBUG
+		// shows the stack for a bug report.
+		process.stderr.write(
+			`k2-exchange-setup: unexpected error: ${(error as Error).message ?? String(error)}\n`,
+		);
+		if (process.env['K2_EXCHANGE_SETUP_DEBUG']) {
+			process.stderr.write(`${(error as Error).stack}\n`);
+		}
+
+		await exit(exitCodes.failed);
+	}
+}

@@ -1,0 +1,261 @@
+/*
+The run without prompts, for deployment scripts: detect, resolve the answers,
+plan, write. Progress goes to stderr as plain lines; the result goes to
+stdout (JSON with --json). Every outcome maps to one of the contract's exit
+codes, and nothing is written unless the whole run succeeded.
+*/
+import type {Writable} from 'node:stream';
+import {bothNamesOf, nameOf, type Field} from '../answers/fields.js';
+import {resolve, type Problem} from '../answers/resolve.js';
+import type {Answers} from '../answers/schema.js';
+import {runDetection} from '../detection/run.js';
+import type {CheckResult, DetectionReport} from '../detection/types.js';
+import type {Environment} from '../environment/types.js';
+import {diffConfigurations, type ConfigChange} from '../plan/diff.js';
+import {createPlan} from '../plan/plan.js';
+import type {ConfigDocument} from '../plan/types.js';
+import type {Paths} from '../store/paths.js';
+import {
+	protectPassword,
+	saveCredential,
+	type Protect,
+} from '../store/credential.js';
+import {writeConfiguration} from '../store/configuration.js';
+import {changeLine, checkLines, orderedChecks} from './lines.js';
+
+export const exitCodes = {
+	ok: 0,
+	failed: 1,
+	badInput: 2,
+	interrupted: 130,
+} as const;
+
+export type UnattendedOptions = {
+	/** File, flags and (on --reconfigure) the existing configuration, merged. */
+	readonly answers: Answers;
+	/** Which source gave each answer, to name it in messages. */
+	readonly origins: Readonly<Partial<Record<Field, 'flag' | 'file'>>>;
+	readonly answersFile?: string;
+	readonly paths: Paths;
+	readonly existing: ConfigDocument | undefined;
+	readonly reconfigure: boolean;
+	readonly createEnvironment: () => Promise<Environment>;
+	readonly timeoutMs?: number;
+	/** Read from stdin when --password-stdin was given. */
+	readonly password?: string;
+	readonly protect: Protect;
+	readonly json: boolean;
+	readonly ascii: boolean;
+	readonly signal: AbortSignal;
+	readonly stdout: Writable;
+	readonly stderr: Writable;
+};
+
+/** What --json prints: one object, the same keys on every outcome. */
+export type UnattendedResult = {
+	readonly ok: boolean;
+	readonly changed: boolean;
+	readonly configPath: string;
+	readonly backupPath: string | null;
+	readonly configured: boolean;
+	readonly skippedReason: string | null;
+	readonly error: string | null;
+	readonly fix: string | null;
+	readonly changes: readonly ConfigChange[];
+	readonly checks: readonly CheckResult[];
+};
+
+export async function runUnattended(
+	options: UnattendedOptions,
+): Promise<number> {
+	const say = (line: string) => {
+		options.stderr.write(`${line}\n`);
+	};
+
+	const finish = (code: number, result: Partial<UnattendedResult>) => {
+		const full: UnattendedResult = {
+			ok: code === exitCodes.ok,
+			changed: false,
+			configPath: options.paths.configuration,
+			backupPath: null,
+			configured: false,
+			skippedReason: null,
+			error: null,
+			fix: null,
+			changes: [],
+			checks: [],
+			...result,
+		};
+		if (options.json) {
+			options.stdout.write(`${JSON.stringify(full, null, 2)}\n`);
+		}
+
+		return code;
+	};
+
+	let report: DetectionReport | undefined;
+	if (options.answers.useExchange === true) {
+		const environment = await options.createEnvironment();
+		say(`Detecting the Exchange environment (${environment.description})`);
+		try {
+			report = await runDetection(
+				environment,
+				{
+					email: options.answers.email,
+					autodiscover: options.answers.autodiscover ?? true,
+					server: options.answers.server,
+				},
+				{
+					timeoutMs: options.timeoutMs,
+					signal: options.signal,
+					onEvent(event) {
+						if (event.type === 'finished') {
+							for (const line of checkLines(event.result, options.ascii)) {
+								say(line);
+							}
+						}
+					},
+				},
+			);
+		} finally {
+			await environment.dispose();
+		}
+
+		if (options.signal.aborted) {
+			say('Interrupted; nothing was written.');
+			return finish(exitCodes.interrupted, {error: 'interrupted'});
+		}
+
+		if (!report.prerequisites.met) {
+			const {reason, fix} = report.prerequisites;
+			say(`Exchange cannot be configured: ${reason}`);
+			say(`Fix: ${fix}`);
+			say('Nothing was written.');
+			return finish(exitCodes.failed, {
+				error: reason,
+				fix,
+				checks: report.checks,
+			});
+		}
+	}
+
+	const checks = orderedChecks(report?.checks ?? []);
+	const {answers, problems} = resolve(options.answers, report, {
+		passwordStdin: options.password !== undefined,
+	});
+	if (problems.length > 0) {
+		const detectionFailed = problems.some(
+			problem =>
+				fillable.has(problem.field) &&
+				options.answers[problem.field] === undefined &&
+				checks.some(check => check.status === 'fail'),
+		);
+		for (const problem of problems) {
+			say(describeProblem(problem, options));
+		}
+
+		say('Nothing was written.');
+		return finish(detectionFailed ? exitCodes.failed : exitCodes.badInput, {
+			error: problems
+				.map(problem => describeProblem(problem, options))
+				.join(' '),
+			checks,
+		});
+	}
+
+	const document = createPlan({answers, report});
+	const changes = diffConfigurations(options.existing, document);
+	if (options.reconfigure && options.existing) {
+		say(
+			changes.length === 0
+				? 'No difference from the existing configuration.'
+				: 'Difference from the existing configuration:',
+		);
+		for (const change of changes) {
+			say(`  ${changeLine(change)}`);
+		}
+	}
+
+	let protectedPassword: string | undefined;
+	if (options.password !== undefined) {
+		try {
+			protectedPassword = await protectPassword(
+				options.password,
+				options.protect,
+			);
+		} catch (error) {
+			say((error as Error).message);
+			say('Nothing was written.');
+			return finish(exitCodes.failed, {
+				error: (error as Error).message,
+				checks,
+			});
+		}
+	}
+
+	if (options.signal.aborted) {
+		say('Interrupted; nothing was written.');
+		return finish(exitCodes.interrupted, {error: 'interrupted', checks});
+	}
+
+	let written;
+	try {
+		written = await writeConfiguration(options.paths.configuration, document);
+		if (protectedPassword !== undefined && answers.serviceAccount) {
+			await saveCredential(options.paths.credential, {
+				account: answers.serviceAccount,
+				protectedPassword,
+			});
+		}
+	} catch (error) {
+		const message = `${options.paths.configuration}: could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`;
+		say(message);
+		return finish(exitCodes.failed, {error: message, checks});
+	}
+
+	const skippedReason = document.exchange.enabled
+		? null
+		: document.exchange.skippedReason;
+	if (skippedReason) {
+		say(`Exchange is not configured: ${skippedReason}`);
+	}
+
+	const line = written.changed
+		? `Configuration written to ${options.paths.configuration}${written.backupPath ? ` (previous kept as ${written.backupPath})` : ''}.`
+		: `Configuration unchanged: ${options.paths.configuration}.`;
+	if (options.json) {
+		say(line);
+	} else {
+		options.stdout.write(`${line}\n`);
+	}
+
+	return finish(exitCodes.ok, {
+		changed: written.changed,
+		backupPath: written.backupPath,
+		configured: document.exchange.enabled,
+		skippedReason,
+		changes: written.changed ? changes : [],
+		checks,
+	});
+}
+
+/** Answers detection fills; a failing check explains their absence. */
+const fillable = new Set<Field>([
+	'server',
+	'exchangeVersion',
+	'mailboxDatabase',
+]);
+
+function describeProblem(
+	problem: Problem,
+	options: Pick<UnattendedOptions, 'origins' | 'answersFile'>,
+): string {
+	const origin = options.origins[problem.field];
+	const name =
+		origin === 'flag'
+			? nameOf(problem.field, {kind: 'flag'})
+			: origin === 'file' && options.answersFile
+				? nameOf(problem.field, {kind: 'file', path: options.answersFile})
+				: bothNamesOf(problem.field);
+	return `${name} ${problem.message}.`;
+}
