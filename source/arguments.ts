@@ -235,10 +235,36 @@ function checkFlagNames(argv: readonly string[]) {
 
 function suggestion(name: string): string {
 	const bare = name.replace(/^no-/, '');
-	const close = [...knownNames].find(
-		known => known.startsWith(bare) || bare.startsWith(known),
-	);
-	return close ? `; did you mean --${close}?` : '';
+	let best: string | undefined;
+	let bestDistance = 3;
+	for (const known of knownNames) {
+		const distance = editDistance(bare, known);
+		if (distance < bestDistance) {
+			best = known;
+			bestDistance = distance;
+		}
+	}
+
+	return best ? `; did you mean --${best}?` : '';
+}
+
+/** Levenshtein distance: how many letters to add, drop or change. */
+function editDistance(a: string, b: string): number {
+	let previous = Array.from({length: b.length + 1}, (_, index) => index);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			current[j] = Math.min(
+				previous[j]! + 1,
+				current[j - 1]! + 1,
+				previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+			);
+		}
+
+		previous = current;
+	}
+
+	return previous[b.length]!;
 }
 
 function commandOf(input: readonly string[]): Command {

@@ -93,6 +93,18 @@ export async function runUnattended(
 		return code;
 	};
 
+	// Mistakes in the input itself are reported before detection spends
+	// any time; what detection may fill is checked after it.
+	const early = earlyProblems(options);
+	if (early.length > 0) {
+		const lines = problemLines(early, options);
+		for (const line of lines) {
+			say(line);
+		}
+
+		return finish(exitCodes.badInput, {error: lines.join(' ')});
+	}
+
 	let report: DetectionReport | undefined;
 	if (options.answers.useExchange === true) {
 		const environment = await options.createEnvironment();
@@ -150,15 +162,14 @@ export async function runUnattended(
 				options.answers[problem.field] === undefined &&
 				checks.some(check => check.status === 'fail'),
 		);
-		for (const problem of problems) {
-			say(describeProblem(problem, options));
+		const lines = problemLines(problems, options);
+		for (const line of lines) {
+			say(line);
 		}
 
 		say('Nothing was written.');
 		return finish(detectionFailed ? exitCodes.failed : exitCodes.badInput, {
-			error: problems
-				.map(problem => describeProblem(problem, options))
-				.join(' '),
+			error: lines.join(' '),
 			checks,
 		});
 	}
@@ -246,16 +257,62 @@ const fillable = new Set<Field>([
 	'mailboxDatabase',
 ]);
 
-function describeProblem(
+/**
+At most two lines: problems that share a message are named together, the
+first problem gets the first line and the rest share the second.
+*/
+function problemLines(
+	problems: readonly Problem[],
+	options: Pick<UnattendedOptions, 'origins' | 'answersFile'>,
+): string[] {
+	const groups = new Map<string, string[]>();
+	for (const problem of problems) {
+		const names = groups.get(problem.message) ?? [];
+		names.push(nameOfProblem(problem, options));
+		groups.set(problem.message, names);
+	}
+
+	const sentences = [...groups].map(([message, names]) => {
+		if (names.length === 1) {
+			return `${names[0]} ${message}.`;
+		}
+
+		const listed = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+		return `${listed} ${message.replace(/^is /, 'are ')}.`;
+	});
+	return sentences.length <= 1
+		? sentences
+		: [sentences[0]!, `Also: ${sentences.slice(1).join(' ')}`];
+}
+
+function nameOfProblem(
 	problem: Problem,
 	options: Pick<UnattendedOptions, 'origins' | 'answersFile'>,
 ): string {
 	const origin = options.origins[problem.field];
-	const name =
-		origin === 'flag'
-			? nameOf(problem.field, {kind: 'flag'})
-			: origin === 'file' && options.answersFile
-				? nameOf(problem.field, {kind: 'file', path: options.answersFile})
-				: bothNamesOf(problem.field);
-	return `${name} ${problem.message}.`;
+	if (origin === 'flag') {
+		return nameOf(problem.field, {kind: 'flag'});
+	}
+
+	if (origin === 'file' && options.answersFile) {
+		return nameOf(problem.field, {kind: 'file', path: options.answersFile});
+	}
+
+	return bothNamesOf(problem.field);
+}
+
+/** Problems that no detection result can change. */
+function earlyProblems(options: UnattendedOptions): Problem[] {
+	const {answers} = options;
+	const deploymentGiven =
+		answers.deployment !== undefined || answers.exchangeVersion !== undefined;
+	const {problems} = resolve(answers, undefined, {
+		passwordStdin: options.password !== undefined,
+	});
+	return problems.filter(
+		problem =>
+			!fillable.has(problem.field) &&
+			(deploymentGiven ||
+				['email', 'authentication', 'serviceAccount'].includes(problem.field)),
+	);
 }
