@@ -127,7 +127,13 @@ const corpus: Array<[string, string[], RegExp, string?]> = [
 	],
 	[
 		'an unknown scenario',
-		['--non-interactive', '--simulate', 'nope', '--use-exchange'],
+		[
+			'--non-interactive',
+			'--simulate',
+			'nope',
+			'--use-exchange',
+			'--no-autodiscover',
+		],
 		/^--simulate: unknown scenario "nope"/,
 	],
 	[
