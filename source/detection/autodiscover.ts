@@ -136,10 +136,34 @@ function describeStatus(status: number): string {
 }
 
 /**
-Tries the candidates in order until one answers. Never throws for a failure
-of the world; stops early when the signal aborts.
+Tries the candidates in order until one answers, starting over once when a
+server redirects to another address. Never throws for a failure of the
+world; stops early when the signal aborts.
 */
 export async function discover(input: AutodiscoverInput): Promise<void> {
+	const redirect: AddressRedirect = {mayFollow: true};
+	await tryCandidates(input, redirect);
+	if (!input.progress.found && redirect.address && !input.signal.aborted) {
+		// As Outlook does: start over once with the address the server gave.
+		await tryCandidates(
+			{...input, email: redirect.address},
+			{mayFollow: false},
+		);
+	}
+}
+
+type AddressRedirect = {readonly mayFollow: boolean; address?: string};
+
+const emailPattern = /^[^\s@"'<>]{1,64}@[A-Za-z\d-]+(?:\.[A-Za-z\d-]+)+$/;
+
+/**
+Tries the candidates for one address; stops at the first that answers, or
+that redirects to another address (noted in `redirect`).
+*/
+async function tryCandidates(
+	input: AutodiscoverInput,
+	addressRedirect: AddressRedirect,
+): Promise<void> {
 	const {environment, email, signal, progress} = input;
 	const domain = email.slice(email.lastIndexOf('@') + 1);
 	const urls = candidateUrls(domain);
@@ -271,14 +295,22 @@ export async function discover(input: AutodiscoverInput): Promise<void> {
 			}
 
 			case 'redirect-address': {
+				const follow =
+					addressRedirect.mayFollow &&
+					emailPattern.test(answer.email) &&
+					answer.email.toLowerCase() !== email.toLowerCase();
 				record(
 					method,
 					url,
 					'redirected',
-					`redirectAddr to ${answer.email} (not followed)`,
+					`redirectAddr to ${answer.email}${follow ? '' : ' (not followed)'}`,
 					startedAt,
 				);
-				return false;
+				if (follow) {
+					addressRedirect.address = answer.email;
+				}
+
+				return follow;
 			}
 
 			case 'error': {

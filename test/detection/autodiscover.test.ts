@@ -208,6 +208,83 @@ describe('autodiscover order', () => {
 		]);
 	});
 
+	test('a redirectAddr answer starts over once with the new address', async () => {
+		const base = createSimulatedEnvironment(
+			scenarioSchema.parse({
+				autodiscover: {
+					endpoints: {
+						'https://autodiscover.example.mail.onmicrosoft.com/autodiscover/autodiscover.xml':
+							answer,
+					},
+				},
+			}),
+		);
+		const redirectTo = (email: string) =>
+			`<Autodiscover><Response><Account><Action>redirectAddr</Action><RedirectAddr>${email}</RedirectAddr></Account></Response></Autodiscover>`;
+		const bodies: string[] = [];
+		const environment: Environment = {
+			...base,
+			async fetch(request, options) {
+				bodies.push(request.body ?? '');
+				if (
+					request.url === 'https://example.com/autodiscover/autodiscover.xml'
+				) {
+					return {
+						ok: true,
+						value: {
+							status: 200,
+							headers: {},
+							body: redirectTo('k2svc@example.mail.onmicrosoft.com'),
+						},
+					};
+				}
+
+				if (request.url.startsWith('https://example.mail.onmicrosoft.com/')) {
+					// A second redirect is not followed.
+					return {
+						ok: true,
+						value: {
+							status: 200,
+							headers: {},
+							body: redirectTo('k2svc@example.com'),
+						},
+					};
+				}
+
+				return base.fetch(request, options);
+			},
+		};
+		const report = await runDetection(environment, request);
+		expect(
+			report.findings.autodiscover.map(attempt => [
+				attempt.method,
+				attempt.outcome,
+				attempt.detail,
+			]),
+		).toEqual([
+			['scp', 'failed', 'no service connection point in Active Directory'],
+			[
+				'domain',
+				'redirected',
+				'redirectAddr to k2svc@example.mail.onmicrosoft.com',
+			],
+			['scp', 'failed', 'no service connection point in Active Directory'],
+			[
+				'domain',
+				'redirected',
+				'redirectAddr to k2svc@example.com (not followed)',
+			],
+			[
+				'autodiscover-domain',
+				'found',
+				'EWS at https://mail.example.com/EWS/Exchange.asmx (ex01.example.com, 15.2.1748)',
+			],
+		]);
+		expect(bodies.at(-1)).toContain(
+			'<EMailAddress>k2svc@example.mail.onmicrosoft.com</EMailAddress>',
+		);
+	});
+
 	test('turned off, nothing is asked', async () => {
 		const {recorded, calls} = recording(
 			createSimulatedEnvironment(await loadScenario('contoso-2019')),
