@@ -4,6 +4,7 @@ the categories an administrator acts on: a name that does not resolve is a
 DNS problem, a refused connection means nothing listens there, a certificate
 the computer does not trust is a TLS problem, and so on.
 */
+import {classifyError} from '../classify.js';
 import type {ErrorCategory, ProbeError} from '../types.js';
 
 // Answers from the resolver (c-ares) and from getaddrinfo.
@@ -51,6 +52,8 @@ const unreachableCodes = new Set([
 	'ECONNABORTED',
 	'EPIPE',
 	'EADDRNOTAVAIL',
+	// OpenSSL's handshake failures (wrong version number, no shared cipher).
+	'EPROTO',
 ]);
 
 type NodeError = Error & {code?: unknown; errors?: unknown};
@@ -73,11 +76,7 @@ function codeOf(error: NodeError): string | undefined {
 	return part ? codeOf(part) : undefined;
 }
 
-function categoryOf(code: string | undefined): ErrorCategory {
-	if (code === undefined) {
-		return 'unknown';
-	}
-
+function categoryOf(code: string): ErrorCategory | undefined {
 	if (code === 'ECONNREFUSED') {
 		return 'connection-refused';
 	}
@@ -94,16 +93,19 @@ function categoryOf(code: string | undefined): ErrorCategory {
 		return 'tls-untrusted';
 	}
 
+	// A failed handshake (no common TLS version, plain HTTP on port 443) is
+	// not a question of trust: the server cannot be talked to.
 	if (unreachableCodes.has(code) || code.startsWith('ERR_SSL_')) {
 		return 'unreachable';
 	}
 
-	return 'unknown';
+	return undefined;
 }
 
 /**
 Turns an error from node:net, node:tls or node:http into a ProbeError that
-keeps the original message.
+keeps the original message. Codes this module does not know go to the
+project's general classifier, which also reads the message.
 */
 export function classifyNetworkError(error: unknown): ProbeError {
 	if (!(error instanceof Error)) {
@@ -113,5 +115,8 @@ export function classifyNetworkError(error: unknown): ProbeError {
 	const code = codeOf(error);
 	const texts = [error.message, firstPart(error)?.message, code];
 	const message = texts.find(Boolean) ?? 'Network error.';
-	return {category: categoryOf(code), message};
+	const category =
+		(code === undefined ? undefined : categoryOf(code)) ??
+		classifyError({errorId: code, message});
+	return {category, message};
 }

@@ -9,10 +9,13 @@ import type {
 	Outcome,
 	HttpResponse,
 } from '../../../source/environment/types.js';
+import {createServerCredentials} from '../../fixtures/loopback/certificates.js';
+import {startDnsServer} from '../../fixtures/loopback/dns-server.js';
 import {
 	type Loopback,
 	startLoopback,
 } from '../../fixtures/loopback/start-loopback.js';
+import {startWebServers} from '../../fixtures/loopback/web-servers.js';
 
 const ews = 'https://mail.contoso.com/EWS/Exchange.asmx';
 const pox = 'https://autodiscover.contoso.com/autodiscover/autodiscover.xml';
@@ -115,6 +118,20 @@ describe('answers', () => {
 	});
 });
 
+describe('without dns servers', () => {
+	test('an address url with its own port connects directly', async () => {
+		// The system resolver is never asked: the URL names an address.
+		const direct = createNetwork({ca: loopback.network.ca});
+		const url = `https://127.0.0.1:${loopback.network.ports.https}/nothing-here`;
+		const error = errorOf(await direct.fetch({method: 'GET', url}));
+		await direct.dispose();
+		// 404 from the loopback server: TLS (checked against the IP address
+		// in the certificate) and HTTP both went through.
+		expect(error.category).toBe('not-found');
+		expect(loopback.requests).toContain(`GET ${url}`);
+	});
+});
+
 describe('failures', () => {
 	test('nothing listening is connection-refused', async () => {
 		const error = errorOf(await network.fetch(poxRequest(refused)));
@@ -191,6 +208,19 @@ describe('failures', () => {
 		expect(loopback.requests.length).toBe(before);
 	});
 
+	test('tls to a port that speaks plain http is unreachable', async () => {
+		const confused = createNetwork({
+			...loopback.network,
+			ports: {
+				http: loopback.network.ports.http,
+				https: loopback.network.ports.http,
+			},
+		});
+		const error = errorOf(await confused.fetch(poxRequest(pox)));
+		await confused.dispose();
+		expect(error.category).toBe('unreachable');
+	});
+
 	test('dispose cancels calls still running', async () => {
 		const own = createNetwork(loopback.network);
 		const call = own.fetch(poxRequest(silent), {timeoutMs: 10_000});
@@ -199,4 +229,41 @@ describe('failures', () => {
 		}, 50);
 		expect(errorOf(await call).category).toBe('cancelled');
 	});
+});
+
+test('a body larger than four megabytes is refused', async () => {
+	const credentials = await createServerCredentials(
+		'k2-exchange-setup test authority',
+		['big.contoso.com'],
+	);
+	const huge = await startWebServers({
+		credentials,
+		respond: () => ({
+			kind: 'answer',
+			status: 200,
+			body: 'x'.repeat(5 * 1024 * 1024),
+		}),
+	});
+	const dns = await startDnsServer({
+		addresses: new Map([['big.contoso.com', '127.0.0.1']]),
+		mx: new Map(),
+		srv: new Map(),
+	});
+	const client = createNetwork({
+		dnsServers: [dns.address],
+		ca: credentials.ca,
+		ports: huge.ports,
+	});
+	try {
+		const error = errorOf(
+			await client.fetch({method: 'GET', url: 'https://big.contoso.com/'}),
+		);
+		expect(error).toEqual({
+			category: 'unknown',
+			message: 'The response body is larger than 4194304 bytes.',
+		});
+	} finally {
+		await client.dispose();
+		await Promise.all([huge.close(), dns.close()]);
+	}
 });
