@@ -48,7 +48,14 @@ function ConvertTo-ProbeError {
 		$exception = $Record.Exception
 		$result.message = [string]$exception.Message
 		$result.errorId = [string]$Record.FullyQualifiedErrorId
-		$result.exceptionType = $exception.GetType().FullName
+		# A .NET call wraps the real failure (PlatformNotSupportedException,
+		# UnauthorizedAccessException...) in MethodInvocationException; the
+		# innermost type is the one worth classifying.
+		$innermost = $exception
+		while ($null -ne $innermost.InnerException) {
+			$innermost = $innermost.InnerException
+		}
+		$result.exceptionType = $innermost.GetType().FullName
 		$result.category = [string]$Record.CategoryInfo.Category
 		if ($exception.PSObject.Properties['ErrorCode']) {
 			$code = $exception.ErrorCode

@@ -63,7 +63,14 @@ function Connect-ProbeExchange {
 	if ($Server -notmatch '^[A-Za-z0-9.-]{1,253}\z') {
 		throw (New-ProbeErrorRecord 'InvalidServerName' 'The Exchange server must be a host name (letters, digits, dots and hyphens).' 'InvalidArgument')
 	}
-	$option = New-PSSessionOption -OpenTimeout 30000 -OperationTimeout 120000
+	# Time limits below the caller's, so PowerShell gives up first and says
+	# why. (pwsh off Windows has a reduced New-PSSessionOption.)
+	$settings = @{}
+	if ((Get-Command New-PSSessionOption).Parameters.ContainsKey('OpenTimeout')) {
+		$settings['OpenTimeout'] = 30000
+		$settings['OperationTimeout'] = 110000
+	}
+	$option = New-PSSessionOption @settings
 	$script:ExchangeSession = New-PSSession -ConfigurationName Microsoft.Exchange `
 		-ConnectionUri ('http://' + $Server + '/PowerShell/') `
 		-Authentication Kerberos -SessionOption $option -ErrorAction Stop

@@ -13,6 +13,10 @@ try {
 		}
 	}
 	Invoke-Probe 'winrm' {
+		if (-not (Get-Command -Name Get-Service -ErrorAction SilentlyContinue)) {
+			throw (New-Object System.PlatformNotSupportedException(
+				'There is no WinRM service on this platform.'))
+		}
 		$service = Get-Service -Name 'WinRM'
 		@{ status = [string]$service.Status }
 	}

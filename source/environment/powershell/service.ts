@@ -81,6 +81,11 @@ export type PowerShellService = {
 	): Promise<RunResult>;
 	/** Starts the shell now, so the first probe does not wait for it. */
 	start(options?: RunOptions): Promise<ShellInfo | RunFailure>;
+	/**
+	Replaces the seam module, in the running shell and in every shell started
+	after. Lets tests walk through many scenarios without a new shell each.
+	*/
+	useSeams(source: string): Promise<RunResult>;
 	/** The running shell, if there is one. */
 	current(): ShellInfo | undefined;
 	/** Ends the shell. The service can still be used: it starts a new one. */
@@ -109,6 +114,8 @@ type Answer =
 	| {kind: 'cancelled'};
 
 const killGraceMs = 2000;
+/** How long node-powershell may lag behind a complete envelope. */
+const stuckGraceMs = 3000;
 
 /** Every shell still running, killed if Node exits without disposing. */
 const running = new Set<Live>();
@@ -149,8 +156,12 @@ export function createPowerShellService(
 	const transcript = options.transcript ?? noTranscript;
 	const startupTimeoutMs = options.startupTimeoutMs ?? 15_000;
 	const defaultTimeoutMs = options.defaultTimeoutMs ?? 120_000;
-	const seams = options.seams ?? readProbeFile('_seams.ps1');
+	let seams = options.seams ?? readProbeFile('_seams.ps1');
 	let live: Live | undefined;
+	let starting: Promise<Live | RunFailure> | undefined;
+	let booting: Live | undefined;
+	/** Counts dispose() calls, so a start that outlives one is thrown away. */
+	let disposals = 0;
 	let queue: Promise<void> = Promise.resolve();
 
 	function spawnShell(executable: string): Live {
@@ -163,6 +174,10 @@ export function createPowerShellService(
 					...(options.env ?? process.env),
 					POWERSHELL_TELEMETRY_OPTOUT: '1',
 					POWERSHELL_UPDATECHECK: 'Off',
+					// Otherwise .NET on Linux and macOS writes keypad-mode escapes
+					// around every command, stray bytes between the markers
+					// node-powershell frames each call with.
+					TERM: 'dumb',
 				},
 			},
 			throwOnInvocationError: false,
@@ -305,11 +320,21 @@ export function createPowerShellService(
 			}),
 			() => ({kind: 'crashed' as const}),
 		);
+		const watchdog = watchForEnvelope(shell);
 		const first = await Promise.race([
 			answer,
+			watchdog.promise,
 			stop.then((kind): Answer => (kind === 'timeout' ? {kind} : {kind})),
 			shell.exitedPromise.then(() => ({kind: 'crashed' as const})),
 		]);
+		watchdog.clear();
+		if (first.kind === 'stuck') {
+			// node-powershell missed its own end marker; its queue cannot be
+			// trusted any more, so this shell is replaced after this answer.
+			await kill(shell);
+			return {kind: 'answer', stdout: first.stdout, stderr: ''};
+		}
+
 		if (first.kind === 'timeout' || first.kind === 'cancelled') {
 			await kill(shell);
 			return first;
@@ -330,12 +355,45 @@ export function createPowerShellService(
 	}
 
 	/**
-	Starts a shell and loads the seams. `stop` carries only the caller's
-	cancel: starting has its own time limit, which a probe's does not include.
+	Watches stdout for the envelope on its own. node-powershell finds the end
+	of a call by searching for a marker in a window at the end of its buffer,
+	and can miss it when stray bytes came first; then the call would never
+	settle. Once the envelope line is complete and node-powershell still has
+	not answered after a grace period, the captured text is the answer.
 	*/
-	async function startShell(
-		stop: Promise<Stop>,
-	): Promise<Live | RunFailure | Stop> {
+	function watchForEnvelope(shell: Live) {
+		let captured = '';
+		let timer: NodeJS.Timeout | undefined;
+		let listener: ((chunk: string | Uint8Array) => void) | undefined;
+		const promise = new Promise<{kind: 'stuck'; stdout: string}>(resolve => {
+			listener = chunk => {
+				captured += typeof chunk === 'string' ? chunk : String(chunk);
+				if (!timer && /@@PROBE@@[A-Za-z\d+/=]*\r?\n/.test(captured)) {
+					timer = setTimeout(() => {
+						resolve({kind: 'stuck', stdout: captured});
+					}, stuckGraceMs);
+				}
+			};
+
+			shell.child.stdout?.on('data', listener);
+		});
+		return {
+			promise,
+			clear() {
+				clearTimeout(timer);
+				if (listener) {
+					shell.child.stdout?.off('data', listener);
+				}
+			},
+		};
+	}
+
+	/**
+	Starts a shell and loads the seams. Starting has its own time limit, and
+	it is shared: a caller that gives up waiting does not stop it for others.
+	*/
+	async function startShell(): Promise<Live | RunFailure> {
+		const generation = disposals;
 		const executable = locatePowerShell({
 			executable: options.executable,
 			env: options.env,
@@ -354,18 +412,20 @@ export function createPowerShellService(
 
 		const path = executable;
 		const shell = spawnShell(path);
+		booting = shell;
 		const startedAt = Date.now();
 		const startup = stopper(undefined, startupTimeoutMs);
 		const result = await invoke(
 			shell,
 			commandLine(probeScript('_startup'), {seams}),
-			Promise.race([stop, startup.promise]),
+			startup.promise,
 		);
 		startup.clear();
+		booting = undefined;
 		const ms = Date.now() - startedAt;
-		if (result.kind === 'cancelled') {
+		if (generation !== disposals) {
 			await kill(shell);
-			return 'cancelled';
+			return {category: 'cancelled', message: 'The operation was cancelled.'};
 		}
 
 		const failure = startupFailure(result, shell);
@@ -462,12 +522,15 @@ export function createPowerShellService(
 			return live;
 		}
 
-		const started = await startShell(stop);
-		if (typeof started === 'object' && 'ps' in started) {
-			live = started;
-		}
+		starting ??= startShell().then(started => {
+			starting = undefined;
+			if ('ps' in started) {
+				live = started;
+			}
 
-		return started;
+			return started;
+		});
+		return Promise.race([starting, stop]);
 	}
 
 	async function run(
@@ -580,43 +643,40 @@ export function createPowerShellService(
 	return {
 		run,
 		async start(startOptions = {}) {
-			const {signal} = startOptions;
-			const waiting = stopper(signal, startOptions.timeoutMs);
-			const release = await acquire(waiting.promise);
+			const waiting = stopper(startOptions.signal, startOptions.timeoutMs);
+			const outcome = await ensureShell(waiting.promise);
 			waiting.clear();
-			if (typeof release !== 'function') {
-				return stopFailure(release, startOptions.timeoutMs ?? 0);
+			if (outcome === 'timeout' || outcome === 'cancelled') {
+				return stopFailure(outcome, startOptions.timeoutMs ?? 0);
 			}
 
-			try {
-				const starting = stopper(signal);
-				const outcome = await ensureShell(starting.promise);
-				starting.clear();
-				if (outcome === 'timeout' || outcome === 'cancelled') {
-					return stopFailure(outcome, startOptions.timeoutMs ?? 0);
-				}
-
-				if (!('ps' in outcome)) {
-					return outcome;
-				}
-
-				return (
-					outcome.info ?? {
-						category: 'unknown',
-						message: 'PowerShell started but did not say which it is.',
-					}
-				);
-			} finally {
-				release();
+			if (!('ps' in outcome)) {
+				return outcome;
 			}
+
+			return (
+				outcome.info ?? {
+					category: 'unknown',
+					message: 'PowerShell started but did not say which it is.',
+				}
+			);
+		},
+		async useSeams(source) {
+			seams = source;
+			if (!live || live.exited) {
+				return {ok: true, results: {}, ms: 0};
+			}
+
+			return run('_startup', {seams});
 		},
 		current() {
 			return live && !live.exited ? live.info : undefined;
 		},
 		async dispose() {
-			if (live) {
-				await kill(live);
-			}
+			disposals++;
+			await Promise.all(
+				[live, booting].map(async shell => (shell ? kill(shell) : undefined)),
+			);
 		},
 	};
 }

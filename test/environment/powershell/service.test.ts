@@ -135,6 +135,27 @@ describe.skipIf(noPwsh)('powershell service', () => {
 		);
 	});
 
+	test('answers even when stray output lands between two calls', async () => {
+		// A thread writes to stdout after the call has ended: the next call's
+		// markers then follow stray bytes, which node-powershell can miss.
+		const stray = testScript(
+			'stray',
+			"Invoke-Probe 'stray' { Start-ThreadJob { Start-Sleep -Milliseconds 200; [Console]::Out.Write('x' * 64) } | Out-Null; @{} }",
+		);
+		expect((await service.run(stray, {})).ok).toBe(true);
+		await new Promise(resolve => {
+			setTimeout(resolve, 800);
+		});
+		const result = await service.run(
+			echoScript,
+			{value: 'still here'},
+			{
+				timeoutMs: 15_000,
+			},
+		);
+		expect(echoed(result)).toBe('still here');
+	});
+
 	test('treats dispose during a run as a cancel', async () => {
 		await service.start();
 		const running = service.run(sleepScript, {});
