@@ -19,6 +19,7 @@ import {
 	EnvironmentUnavailableError,
 } from './environment/create.js';
 import {listScenarios, ScenarioError} from './environment/scenarios.js';
+import {protectSecret} from './environment/powershell/protect-secret.js';
 import type {Environment} from './environment/types.js';
 import type {ConfigDocument} from './plan/types.js';
 import {ConfigurationError, readConfiguration} from './store/configuration.js';
@@ -26,7 +27,7 @@ import {SecretError, type Protect} from './store/credential.js';
 import {defaultPaths, pathsBeside, type Paths} from './store/paths.js';
 import {runDetect} from './unattended/detect.js';
 import {readPassword} from './unattended/password.js';
-import {exitCodes, runUnattended} from './unattended/run.js';
+import {exitCodes, resultOf, runUnattended} from './unattended/run.js';
 
 // Chalk, which Ink uses, reads FORCE_COLOR but not NO_COLOR.
 if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') {
@@ -36,17 +37,7 @@ if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') {
 /** A failure that ends the run with exit code 1 and this one line. */
 class RunError extends Error {}
 
-// TODO(H-pwsh): use protectSecret (DPAPI) once it is on main.
-const protect: Protect = async () => ({
-	ok: false,
-	error: {
-		category: 'platform',
-		message:
-			process.platform === 'win32'
-				? 'DPAPI protection is not available in this build'
-				: `${process.platform} offers no DPAPI`,
-	},
-});
+const protect: Protect = async plain => protectSecret(plain);
 
 async function main(argv: readonly string[]): Promise<number> {
 	const options = parseArguments(argv);
@@ -184,20 +175,10 @@ function reportUpgrade(options: Arguments, paths: Paths): number {
 	const line = `Upgrade install: the Exchange configuration at ${paths.configuration} is kept untouched; run with --reconfigure after the upgrade to change it.`;
 	process.stderr.write(`${line}\n`);
 	if (options.json) {
-		process.stdout.write(
-			`${JSON.stringify(
-				{
-					ok: true,
-					changed: false,
-					configPath: paths.configuration,
-					backupPath: null,
-					configured: null,
-					skippedReason: 'upgrade',
-				},
-				null,
-				2,
-			)}\n`,
-		);
+		const result = resultOf(paths.configuration, exitCodes.ok, {
+			skippedReason: 'upgrade',
+		});
+		process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 	}
 
 	return exitCodes.ok;

@@ -24,7 +24,7 @@ export async function protectPassword(
 	const outcome = await protect(password);
 	if (!outcome.ok) {
 		throw new SecretError(
-			`--password-stdin: the password cannot be stored protected here (${outcome.error.message}); static authentication is configured on Windows, where DPAPI protects it. Allowed here: another --authentication mode.`,
+			`--password-stdin: the password cannot be stored protected here (${outcome.error.message.replace(/\.$/, '')}); static authentication is configured on Windows, where DPAPI protects it. Allowed here: another --authentication mode.`,
 		);
 	}
 

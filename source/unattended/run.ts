@@ -8,6 +8,7 @@ import type {Writable} from 'node:stream';
 import {bothNamesOf, nameOf, type Field} from '../answers/fields.js';
 import {resolve, type Problem} from '../answers/resolve.js';
 import type {Answers} from '../answers/schema.js';
+import {checkRights, type RightCheck} from '../detection/rights.js';
 import {runDetection} from '../detection/run.js';
 import type {CheckResult, DetectionReport} from '../detection/types.js';
 import type {Environment} from '../environment/types.js';
@@ -63,7 +64,31 @@ export type UnattendedResult = {
 	readonly fix: string | null;
 	readonly changes: readonly ConfigChange[];
 	readonly checks: readonly CheckResult[];
+	/** Rights still to be granted: warnings with the command that grants each. */
+	readonly rights: readonly RightCheck[];
 };
+
+/** The --json result, with every key present whatever the outcome. */
+export function resultOf(
+	configPath: string,
+	code: number,
+	result: Partial<UnattendedResult>,
+): UnattendedResult {
+	return {
+		ok: code === exitCodes.ok,
+		changed: false,
+		configPath,
+		backupPath: null,
+		configured: false,
+		skippedReason: null,
+		error: null,
+		fix: null,
+		changes: [],
+		checks: [],
+		rights: [],
+		...result,
+	};
+}
 
 export async function runUnattended(
 	options: UnattendedOptions,
@@ -73,20 +98,8 @@ export async function runUnattended(
 	};
 
 	const finish = (code: number, result: Partial<UnattendedResult>) => {
-		const full: UnattendedResult = {
-			ok: code === exitCodes.ok,
-			changed: false,
-			configPath: options.paths.configuration,
-			backupPath: null,
-			configured: false,
-			skippedReason: null,
-			error: null,
-			fix: null,
-			changes: [],
-			checks: [],
-			...result,
-		};
 		if (options.json) {
+			const full = resultOf(options.paths.configuration, code, result);
 			options.stdout.write(`${JSON.stringify(full, null, 2)}\n`);
 		}
 
@@ -138,6 +151,16 @@ export async function runUnattended(
 			return finish(exitCodes.interrupted, {error: 'interrupted'});
 		}
 
+		if (report.findings.installMode === 'upgrade' && !options.reconfigure) {
+			say(
+				`This computer has an upgrade install: the Exchange configuration at ${options.paths.configuration} is kept untouched; run with --reconfigure to change it.`,
+			);
+			return finish(exitCodes.ok, {
+				skippedReason: 'upgrade',
+				checks: orderedChecks(report.checks),
+			});
+		}
+
 		if (!report.prerequisites.met) {
 			const {reason, fix} = report.prerequisites;
 			say(`Exchange cannot be configured: ${reason}`);
@@ -172,6 +195,24 @@ export async function runUnattended(
 			error: lines.join(' '),
 			checks,
 		});
+	}
+
+	// A missing right is a warning, not a failure: Exchange administrators
+	// often grant rights after the install.
+	const rights = report?.findings
+		? checkRights({
+				findings: report.findings,
+				deployment: answers.deployment ?? 'on-premises',
+				standard: answers.standard ?? false,
+				administrative: answers.administrative ?? false,
+				serviceAccount: answers.serviceAccount ?? null,
+			}).filter(right => right.status === 'warn')
+		: [];
+	for (const right of rights) {
+		say(`! ${right.right} for ${right.holder}: ${right.detail}`);
+		if (right.fix) {
+			say(`  grant it with: ${right.fix}`);
+		}
 	}
 
 	const document = createPlan({answers, report});
@@ -247,6 +288,7 @@ export async function runUnattended(
 		skippedReason,
 		changes: written.changed ? changes : [],
 		checks,
+		rights,
 	});
 }
 
