@@ -3,6 +3,7 @@ Why Exchange is not configured in this run, when it is not: the reason the
 configuration records, and for the screen, what would fix it.
 */
 import type {DetectionReport} from '../detection/types.js';
+import {skipReasons} from '../plan/plan.js';
 
 export type SkipKind =
 	'integration-off' | 'upgrade' | 'prerequisites' | 'nothing-ticked';
@@ -20,7 +21,7 @@ export const reconfigureLater =
 
 export const integrationOff: Skip = {
 	kind: 'integration-off',
-	reason: 'Exchange integration was not selected.',
+	reason: skipReasons.integrationOff,
 	fix: null,
 };
 
@@ -33,7 +34,7 @@ export const upgradeSkip: Skip = {
 
 export const nothingTicked: Skip = {
 	kind: 'nothing-ticked',
-	reason: 'Neither standard nor administrative integration was selected.',
+	reason: skipReasons.nothingTicked,
 	fix: null,
 };
 

@@ -9,6 +9,7 @@ loses what was entered; pages only decide which of the answers apply.
 import type {Answers} from '../answers/schema.js';
 import type {DetectionReport} from '../detection/types.js';
 import type {InstallMode} from '../environment/types.js';
+import {defaultAuthentication} from '../plan/plan.js';
 import type {PageId} from './pages.js';
 import {
 	integrationOff,
@@ -90,7 +91,6 @@ export function detectionSettled(
 		filled.server ??= proposal.server ?? findings.servers[0]?.fqdn ?? undefined;
 	}
 
-	filled.authentication ??= 'impersonate';
 	filled.mailboxDatabase ??= findings.databases[0]?.name;
 	return {
 		...state,
@@ -204,9 +204,16 @@ export function next(state: FlowState): FlowState {
 		case 'configuration': {
 			const {standard, administrative, deployment} = state.answers;
 			const ticked = standard || (administrative && deployment !== 'online');
-			return ticked
-				? go(state, 'accounts')
-				: go(state, 'summary', nothingTicked);
+			if (!ticked) {
+				return go(state, 'summary', nothingTicked);
+			}
+
+			// The default mode depends on the deployment, so it is chosen only
+			// now that the deployment is known.
+			const authentication =
+				state.answers.authentication ??
+				defaultAuthentication(state.answers, state.report);
+			return go(setAnswers(state, {authentication}), 'accounts');
 		}
 
 		case 'accounts': {

@@ -94,8 +94,18 @@ describe('detecting', () => {
 			server: 'exch01.contoso.com',
 			standard: true,
 			administrative: false,
-			authentication: 'impersonate',
 		});
+	});
+
+	test('chooses the authentication default once the deployment is known', () => {
+		let state = next(toConfiguration());
+		expect(state.answers.authentication).toBe('impersonate');
+		state = back(state);
+		state = setAnswers(state, {
+			authentication: undefined,
+			deployment: 'online',
+		});
+		expect(next(state).answers.authentication).toBe('service-account');
 	});
 
 	test('keeps choices from the answer file over the proposal', () => {
