@@ -1,0 +1,328 @@
+/*
+The wizard's root: the page router, the help screen and the global keys.
+It owns the flow state and the detection run, and is the only place that
+listens to the keyboard; pages say what a key means through usePageKeys.
+*/
+import {Box, Text, useStdout} from 'ink';
+import {useCallback, useMemo, useRef, useState} from 'react';
+import Frame from './components/Frame.js';
+import {TextInputEnabled} from './components/TextField.js';
+import type {DetectionReport} from './detection/types.js';
+import {pageHelp} from './flow/help.js';
+import {pageTitles, stepOf} from './flow/pages.js';
+import {
+	back,
+	detectionSettled,
+	detectionStarted,
+	finalAnswers,
+	next,
+	setAnswers,
+	startFlow,
+	type FlowState,
+} from './flow/wizard.js';
+import useKeys from './hooks/use-keys.js';
+import {PageKeysContext, type PageKeys} from './hooks/use-page-keys.js';
+import AccountsPage from './pages/AccountsPage.js';
+import ConfigurationPage from './pages/ConfigurationPage.js';
+import DetectingPage from './pages/DetectingPage.js';
+import DonePage, {type Written} from './pages/DonePage.js';
+import ExchangePage from './pages/ExchangePage.js';
+import NotShownPage from './pages/NotShownPage.js';
+import type {PageProps} from './pages/props.js';
+import SummaryPage from './pages/SummaryPage.js';
+import {diffConfigurations} from './plan/diff.js';
+import {createPlan} from './plan/plan.js';
+import type {ConfigDocument} from './plan/types.js';
+import type {
+	DetectionRun,
+	Services,
+	WizardOptions,
+	WizardResult,
+} from './wizard/types.js';
+
+export type Props = {
+	readonly options: Omit<WizardOptions, 'stdin' | 'stdout' | 'ascii'>;
+	readonly services: Services;
+	/** Called once, with how the run ended. */
+	readonly onFinish: (result: WizardResult) => void;
+};
+
+export default function App({options, services, onFinish}: Props) {
+	const {stdout} = useStdout();
+	// The frame stays one row short of the terminal (a full-height frame
+	// flickers in Ink 6) and one column narrow (Windows consoles wrap a
+	// full-width line).
+	const width = Math.min(stdout.columns || 80, 80) - 1;
+	const height = Math.min(stdout.rows || 24, 24) - 1;
+
+	const [flow, setFlow] = useState<FlowState>(() =>
+		startFlow({
+			answers: options.initialAnswers,
+			installMode: options.installMode,
+		}),
+	);
+	const [run, setRun] = useState<DetectionRun>();
+	const [help, setHelp] = useState(false);
+	const [busy, setBusy] = useState<string>();
+	const [failure, setFailure] = useState<string>();
+	const [written, setWritten] = useState<Written>({});
+	const [result, setResult] = useState<WizardResult>();
+	const pageKeys = useRef<PageKeys | undefined>(undefined);
+	const finished = useRef(false);
+
+	const finish = (outcome: WizardResult) => {
+		if (!finished.current) {
+			finished.current = true;
+			run?.cancel();
+			onFinish(outcome);
+		}
+	};
+
+	useKeys((input, key) => {
+		if (key.ctrl && input === 'c') {
+			finish({kind: 'interrupted'});
+			return;
+		}
+
+		if (help) {
+			if (key.escape || key.return || key.f1 || input === '?') {
+				setHelp(false);
+			}
+
+			return;
+		}
+
+		const page = pageKeys.current;
+		if (key.f1 || (input === '?' && !page?.typing)) {
+			setHelp(true);
+			return;
+		}
+
+		page?.handle(input, key);
+	});
+
+	const goNext = () => {
+		let after = next(flow);
+		if (flow.page === 'exchange' && after.page === 'detecting') {
+			run?.cancel();
+			setRun(
+				services.startDetection(
+					options.environment,
+					{
+						email: after.answers.email,
+						autodiscover: after.answers.autodiscover ?? true,
+						server: after.answers.server,
+					},
+					{timeoutMs: options.timeoutMs},
+				),
+			);
+			after = detectionStarted(after);
+		}
+
+		setFailure(undefined);
+		setFlow(after);
+	};
+
+	const onReport = useCallback((report: DetectionReport | undefined) => {
+		setFlow(current => {
+			if (report === current.report) {
+				return current;
+			}
+
+			return report
+				? detectionSettled(current, report)
+				: detectionStarted(current);
+		});
+	}, []);
+
+	const plan = useMemo(():
+		| {document: ConfigDocument; error?: undefined}
+		| {document?: undefined; error: string} => {
+		if (flow.page !== 'summary' && flow.page !== 'done') {
+			return {error: 'not yet planned'};
+		}
+
+		try {
+			return {
+				document: createPlan({
+					answers: finalAnswers(flow),
+					report: flow.report,
+					skippedReason: flow.skip?.reason,
+				}),
+			};
+		} catch (error) {
+			return {error: error instanceof Error ? error.message : String(error)};
+		}
+	}, [flow]);
+
+	const writes = flow.skip?.kind !== 'upgrade';
+
+	const apply = async () => {
+		const {document} = plan;
+		if (!document) {
+			setFailure(plan.error);
+			return;
+		}
+
+		if (!writes) {
+			setWritten({
+				keptBecause: flow.skip?.reason,
+				transcriptPath: options.transcriptPath,
+			});
+			setResult({
+				kind: 'skipped',
+				reason: flow.skip?.reason ?? '',
+				document,
+			});
+			setFlow(next(flow));
+			return;
+		}
+
+		setBusy('Writing the configuration...');
+		try {
+			const outcome = await options.apply(document);
+			setWritten({...outcome, transcriptPath: options.transcriptPath});
+			setResult({
+				kind: 'applied',
+				document,
+				answers: finalAnswers(flow),
+				configPath: outcome.configPath,
+			});
+			setFlow(next(flow));
+		} catch (error) {
+			setFailure(`Could not write the configuration: ${messageOf(error)}`);
+		} finally {
+			setBusy(undefined);
+		}
+	};
+
+	const saveAnswersOnly = async () => {
+		setBusy('Saving the answer file...');
+		try {
+			const path = await options.saveAnswers(finalAnswers(flow));
+			setWritten({answersPath: path, transcriptPath: options.transcriptPath});
+			setResult({kind: 'saved-answers', path});
+			setFlow(next(flow));
+		} catch (error) {
+			setFailure(`Could not save the answer file: ${messageOf(error)}`);
+		} finally {
+			setBusy(undefined);
+		}
+	};
+
+	const pageProps: PageProps = {
+		flow,
+		width,
+		height,
+		onChange(patch) {
+			setFlow(current => setAnswers(current, patch));
+		},
+		onNext: goNext,
+		onBack() {
+			setFailure(undefined);
+			setFlow(back(flow));
+		},
+	};
+
+	const page = (() => {
+		switch (flow.page) {
+			case 'exchange': {
+				return <ExchangePage {...pageProps} />;
+			}
+
+			case 'detecting': {
+				return run ? (
+					<DetectingPage
+						{...pageProps}
+						run={run}
+						environment={options.environment.description}
+						onReport={onReport}
+					/>
+				) : null;
+			}
+
+			case 'configuration': {
+				return <ConfigurationPage {...pageProps} />;
+			}
+
+			case 'not-shown': {
+				return <NotShownPage {...pageProps} />;
+			}
+
+			case 'accounts': {
+				return (
+					<AccountsPage {...pageProps} checkRights={services.checkRights} />
+				);
+			}
+
+			case 'summary': {
+				return plan.document ? (
+					<SummaryPage
+						{...pageProps}
+						document={plan.document}
+						changes={
+							options.existing
+								? diffConfigurations(options.existing, plan.document)
+								: undefined
+						}
+						writes={writes}
+						busy={busy}
+						failure={failure}
+						onApply={() => {
+							void apply();
+						}}
+						onSaveAnswers={() => {
+							void saveAnswersOnly();
+						}}
+					/>
+				) : (
+					<Text color="red">{plan.error}</Text>
+				);
+			}
+
+			case 'done': {
+				return (
+					<DonePage
+						{...pageProps}
+						written={written}
+						onNext={() => {
+							if (result) {
+								finish(result);
+							}
+						}}
+					/>
+				);
+			}
+		}
+	})();
+
+	return (
+		<PageKeysContext.Provider value={pageKeys}>
+			<TextInputEnabled.Provider value={!help}>
+				<Box display={help ? 'none' : 'flex'} key={flow.page}>
+					{page}
+				</Box>
+				{help ? (
+					<Frame
+						title={`Help: ${pageTitles[flow.page]}`}
+						step={stepOf(flow.page)}
+						hints={[
+							['Esc', 'close help'],
+							['Ctrl+C', 'quit'],
+						]}
+						width={width}
+						height={height}
+					>
+						{pageHelp[flow.page].map(line => (
+							<Text key={line}>{line}</Text>
+						))}
+					</Frame>
+				) : null}
+			</TextInputEnabled.Provider>
+		</PageKeysContext.Provider>
+	);
+}
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

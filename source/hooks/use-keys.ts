@@ -1,0 +1,39 @@
+/*
+The app's one keyboard listener. Ink's useInput reports F1 as an empty input
+with no flag set, so the raw sequence is read alongside it to tell F1 apart.
+*/
+import {useInput, useStdin, type Key} from 'ink';
+import {useEffect, useRef} from 'react';
+
+export type Keys = Key & {readonly f1: boolean};
+
+// xterm and Windows Terminal, PuTTY and rxvt, the Linux console, CSI form.
+const f1Sequences = new Set([
+	'\u001BOP',
+	'\u001B[11~',
+	'\u001B[[A',
+	'\u001B[P',
+]);
+
+const useKeys = (handler: (input: string, key: Keys) => void): void => {
+	// Note: internal_eventEmitter is the emitter useInput itself reads; the
+	// tap is added first so it has seen a key before useInput reports it.
+	const {internal_eventEmitter: emitter} = useStdin();
+	const raw = useRef('');
+	useEffect(() => {
+		const tap = (data: string) => {
+			raw.current = data;
+		};
+
+		emitter.prependListener('input', tap);
+		return () => {
+			emitter.removeListener('input', tap);
+		};
+	}, [emitter]);
+
+	useInput((input, key) => {
+		handler(input, {...key, f1: f1Sequences.has(raw.current)});
+	});
+};
+
+export default useKeys;

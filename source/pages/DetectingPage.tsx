@@ -1,0 +1,145 @@
+import {Box, Text} from 'ink';
+import {useEffect, useSyncExternalStore} from 'react';
+import CheckList, {hasFix, type CheckRow} from '../components/CheckList.js';
+import Frame from '../components/Frame.js';
+import type {Hint} from '../components/KeyHints.js';
+import {checkLabels} from '../flow/checks.js';
+import {pageTitles, stepOf} from '../flow/pages.js';
+import {checkIds, type DetectionReport} from '../detection/types.js';
+import usePageKeys from '../hooks/use-page-keys.js';
+import type {DetectionRun} from '../wizard/types.js';
+import {helpHint, quitHint} from './hints.js';
+import type {PageProps} from './props.js';
+
+export type Props = PageProps & {
+	readonly run: DetectionRun;
+	/** What the checks run against, such as "simulated: contoso-2019". */
+	readonly environment: string;
+	/** Told when a report settles, and with undefined when checks run again. */
+	readonly onReport: (report: DetectionReport | undefined) => void;
+};
+
+/**
+Page 2: the live list of checks. Esc cancels what still runs (it goes Back
+only once everything has settled), R runs failed checks again, Enter goes on
+once settled.
+*/
+export default function DetectingPage({
+	run,
+	environment,
+	width,
+	height,
+	onReport,
+	onNext,
+	onBack,
+}: Props) {
+	const state = useSyncExternalStore(run.subscribe, run.state, run.state);
+	const report = run.report();
+	useEffect(() => {
+		onReport(report);
+	}, [report, onReport]);
+
+	const rows: CheckRow[] = checkIds.map(id => {
+		const check = state[id] ?? {phase: 'pending' as const};
+		return {
+			id,
+			label: checkLabels[id],
+			phase: check.phase,
+			result: check.phase === 'done' ? check.result : undefined,
+		};
+	});
+	const settled = report !== undefined;
+	const failed = rows.filter(row => row.result?.status === 'fail').length;
+	// The frame leaves height - 5 rows; the heading, the checks and the
+	// outcome take their share, and the fixes that fit get the rest.
+	let spare = height - 5 - 1 - rows.length - 2;
+	let maxFixes = 0;
+	for (const row of rows.filter(hasFix)) {
+		const lines = Math.ceil(
+			(6 + (row.result?.fix?.length ?? 0)) / Math.max(1, width - 6),
+		);
+		if (lines > spare) {
+			break;
+		}
+
+		spare -= lines;
+		maxFixes++;
+	}
+
+	const hiddenFixes = Math.max(0, rows.filter(hasFix).length - maxFixes);
+
+	const hints: Hint[] = settled
+		? [
+				['Enter', 'next'],
+				...(failed > 0 ? [['R', 'retry failed'] as const] : []),
+				['Esc', 'back'],
+				helpHint,
+				quitHint,
+			]
+		: [['Esc', 'cancel checks'], helpHint, quitHint];
+
+	usePageKeys({
+		typing: false,
+		hints,
+		handle(input, key) {
+			if (key.escape) {
+				(settled ? onBack : run.cancel)();
+			} else if (key.return && settled) {
+				onNext();
+			} else if ((input === 'r' || input === 'R') && settled && failed > 0) {
+				run.retry();
+			}
+		},
+	});
+
+	return (
+		<Frame
+			title={pageTitles.detecting}
+			step={stepOf('detecting')}
+			hints={hints}
+			width={width}
+			height={height}
+		>
+			<Text wrap="truncate-end" dimColor>
+				Checking {environment}
+			</Text>
+			<CheckList rows={rows} width={width - 4} maxFixes={maxFixes} />
+			<Box marginTop={1} flexDirection="column">
+				{report ? (
+					<Outcome report={report} hiddenFixes={hiddenFixes} />
+				) : (
+					<Text dimColor>Checks still running; Esc cancels them.</Text>
+				)}
+			</Box>
+		</Frame>
+	);
+}
+
+function Outcome({
+	report,
+	hiddenFixes,
+}: {
+	readonly report: DetectionReport;
+	readonly hiddenFixes: number;
+}) {
+	const {prerequisites, proposal} = report;
+	const more =
+		hiddenFixes > 0
+			? ` (fixes for ${hiddenFixes} more: k2-exchange-setup detect)`
+			: '';
+	if (!prerequisites.met) {
+		return (
+			<Text wrap="truncate-end">
+				<Text color="red">Prerequisites missing:</Text> {prerequisites.reason}
+				{more}
+			</Text>
+		);
+	}
+
+	return (
+		<Text wrap="truncate-end">
+			<Text color="green">Proposal:</Text> {proposal.reason || 'none'}
+			{more}
+		</Text>
+	);
+}

@@ -1,0 +1,160 @@
+import {Box, Text} from 'ink';
+import {useState} from 'react';
+import Button from '../components/Button.js';
+import Frame from '../components/Frame.js';
+import Viewport, {clampOffset} from '../components/Viewport.js';
+import {pageTitles, stepOf} from '../flow/pages.js';
+import {changeLines, summaryLines, type SummaryLine} from '../flow/summary.js';
+import useForm, {type Control} from '../hooks/use-form.js';
+import usePageKeys from '../hooks/use-page-keys.js';
+import type {ConfigChange} from '../plan/diff.js';
+import type {ConfigDocument} from '../plan/types.js';
+import {formHints} from './hints.js';
+import type {PageProps} from './props.js';
+
+export type Props = PageProps & {
+	readonly document: ConfigDocument;
+	/** The difference from the configuration on disk, on a reconfigure. */
+	readonly changes: readonly ConfigChange[] | undefined;
+	/** An upgrade writes nothing: the action finishes instead of applying. */
+	readonly writes: boolean;
+	/** What is being written, while it is. */
+	readonly busy: string | undefined;
+	/** Why the last write failed. */
+	readonly failure: string | undefined;
+	readonly onApply: () => void;
+	readonly onSaveAnswers: () => void;
+};
+
+const tones = {
+	heading: {bold: true},
+	added: {color: 'green'},
+	removed: {color: 'red'},
+	changed: {color: 'yellow'},
+	note: {dimColor: true},
+} as const;
+
+/**
+Page 5: everything that will be written, and on a reconfigure what changes.
+Apply writes it; Save answer file only writes the choices and nothing else.
+*/
+export default function SummaryPage({
+	flow,
+	width,
+	height,
+	onBack,
+	document,
+	changes,
+	writes,
+	busy,
+	failure,
+	onApply,
+	onSaveAnswers,
+}: Props) {
+	const [offset, setOffset] = useState(0);
+	const lines = wrapLines(
+		[
+			...(flow.skip?.kind === 'upgrade'
+				? [
+						{text: 'Nothing is written.', tone: 'heading'} as const,
+						{text: `Reason: ${flow.skip.reason}`},
+					]
+				: summaryLines(document)),
+			...(changes && writes ? changeLines(changes) : []),
+		],
+		width - 4,
+	);
+	// Inside the frame: height - 5 rows, less the buttons and a status line.
+	const viewHeight = height - 5 - 3;
+	const page = Math.max(1, viewHeight - 3);
+
+	const controls: Control[] = [
+		{kind: 'button', id: 'apply', onPress: onApply},
+		{kind: 'button', id: 'back', onPress: onBack},
+		{kind: 'button', id: 'save', onPress: onSaveAnswers},
+	];
+	const form = useForm({
+		controls,
+		onNext: onApply,
+		onBack,
+		onOtherKey(_input, key) {
+			if (key.pageDown || key.pageUp) {
+				const delta = key.pageDown ? page : -page;
+				setOffset(clampOffset(offset + delta, lines.length, viewHeight));
+			}
+		},
+	});
+	const hints = busy
+		? []
+		: [
+				...(lines.length > viewHeight
+					? [['PgUp/PgDn', 'scroll'] as const]
+					: []),
+				...formHints(form, controls),
+			];
+	usePageKeys({
+		handle: busy ? () => undefined : form.handle,
+		typing: false,
+		hints,
+	});
+
+	return (
+		<Frame
+			title={pageTitles.summary}
+			step={stepOf('summary')}
+			hints={hints}
+			width={width}
+			height={height}
+		>
+			<Box height={viewHeight} flexDirection="column">
+				<Viewport
+					offset={offset}
+					height={viewHeight}
+					rows={lines.map((line, index) => (
+						<Text
+							// eslint-disable-next-line react/no-array-index-key
+							key={index}
+							{...(line.tone ? tones[line.tone] : {})}
+						>
+							{line.text}
+						</Text>
+					))}
+				/>
+			</Box>
+			<Text color={failure ? 'red' : undefined} wrap="truncate-end">
+				{busy ?? failure ?? ' '}
+			</Text>
+			<Box marginTop={1} gap={2}>
+				<Button
+					label={writes ? 'Apply' : 'Finish'}
+					isFocused={form.focused === 'apply'}
+				/>
+				<Button label="Back" isFocused={form.focused === 'back'} />
+				<Button
+					label="Save answer file only"
+					isFocused={form.focused === 'save'}
+				/>
+			</Box>
+		</Frame>
+	);
+}
+
+/** Breaks lines longer than the page so each row of the viewport is one line. */
+function wrapLines(
+	lines: readonly SummaryLine[],
+	width: number,
+): SummaryLine[] {
+	return lines.flatMap(line => {
+		if (line.text.length <= width) {
+			return [line];
+		}
+
+		const parts: SummaryLine[] = [];
+		for (let start = 0; start < line.text.length; start += width - 4) {
+			const chunk = line.text.slice(start, start + width - 4);
+			parts.push({...line, text: start === 0 ? chunk : `    ${chunk}`});
+		}
+
+		return parts;
+	});
+}
