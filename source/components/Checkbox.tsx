@@ -29,10 +29,9 @@ export default function Checkbox({
 					{'  '}
 					{glyphs.unchecked} {label}
 				</Text>
-				<Text dimColor>
-					{'      '}
-					{disabledReason}
-				</Text>
+				<Box marginLeft={6}>
+					<Text dimColor>{disabledReason}</Text>
+				</Box>
 			</Box>
 		);
 	}

@@ -64,6 +64,13 @@ export default function Dropdown<V extends string>({
 					</Text>
 				</Box>
 			</Box>
+			{chosen?.detail && !isOpen ? (
+				<Box marginLeft={4}>
+					<Text dimColor wrap="truncate-end">
+						{chosen.detail}
+					</Text>
+				</Box>
+			) : null}
 			{isOpen ? (
 				<Box flexDirection="column" marginLeft={4}>
 					{top > 0 ? (
@@ -76,7 +83,9 @@ export default function Dropdown<V extends string>({
 						isFocused={false}
 						items={visible.map(option => ({
 							key: option.value,
-							label: option.label,
+							label: option.detail
+								? `${option.label}\n  ${option.detail}`
+								: option.label,
 							value: option.value,
 						}))}
 						initialIndex={highlight - top}
@@ -114,9 +123,18 @@ function Indicator({isSelected = false}: IndicatorProps) {
 }
 
 function Item({isSelected = false, label}: ItemProps) {
+	// A label may carry a detail line, which is drawn dimmer.
+	const [first, detail] = label.split('\n');
 	return (
-		<Text wrap="truncate-end" color={isSelected ? 'cyan' : undefined}>
-			{label}
-		</Text>
+		<Box flexDirection="column">
+			<Text wrap="truncate-end" color={isSelected ? 'cyan' : undefined}>
+				{first}
+			</Text>
+			{detail ? (
+				<Text wrap="truncate-end" dimColor>
+					{detail}
+				</Text>
+			) : null}
+		</Box>
 	);
 }

@@ -44,7 +44,11 @@ export default function Frame({
 				<Text dimColor>Step {step}</Text>
 			</Box>
 			<Box flexDirection="column" flexGrow={1} overflow="hidden" marginTop={1}>
-				{children}
+				{/* Rows that do not fit are cut off at the bottom, not squeezed
+				on top of each other. */}
+				<Box flexDirection="column" flexShrink={0}>
+					{children}
+				</Box>
 			</Box>
 			<KeyHints hints={hints} />
 		</Box>

@@ -5,14 +5,14 @@ them.
 import type {CheckId} from '../detection/types.js';
 
 export const checkLabels: Readonly<Record<CheckId, string>> = {
-	powershell: 'PowerShell version',
-	winrm: 'WinRM service',
-	'language-mode': 'Language mode, execution policy',
-	account: 'View-Only Organization Mgmt',
+	powershell: 'PowerShell',
+	winrm: 'WinRM',
+	'language-mode': 'Language mode',
+	account: 'View-Only Org Mgmt',
 	services: 'Exchange services',
 	autodiscover: 'Autodiscover',
 	mx: 'DNS MX record',
-	servers: 'Exchange servers, versions',
+	servers: 'Exchange servers',
 	databases: 'Mailbox databases',
 	permissions: 'Permissions',
 };

@@ -12,6 +12,8 @@ import type {MailboxDatabaseFacts} from '../environment/types.js';
 export type Choice<V> = {
 	readonly value: V;
 	readonly label: string;
+	/** A second, dimmer line with more about the option. */
+	readonly detail?: string;
 };
 
 const versionNames: Readonly<Record<ExchangeVersionChoice, VersionName>> = {
@@ -72,24 +74,23 @@ export const deploymentChoices = [
 ] as const;
 
 /**
-One line per server: name, version, roles, site and support status, so the
+Each server with its version, roles, site and support status, so the
 administrator can tell servers apart without leaving the page.
 */
-export function serverLabel(server: DiscoveredServer): string {
-	const version = server.version
-		? describeVersion(server.version)
-		: server.adminDisplayVersion || 'version unknown';
-	const roles = server.roles.length > 0 ? server.roles.join('/') : 'no roles';
-	return [server.fqdn, version, roles, server.site, server.support].join(', ');
-}
-
 export function serverChoices(
 	servers: readonly DiscoveredServer[],
 ): ReadonlyArray<Choice<string>> {
-	return servers.map(server => ({
-		value: server.fqdn,
-		label: serverLabel(server),
-	}));
+	return servers.map(server => {
+		const version = server.version
+			? describeVersion(server.version)
+			: server.adminDisplayVersion || 'version unknown';
+		const roles = server.roles.length > 0 ? server.roles.join('/') : 'no roles';
+		return {
+			value: server.fqdn,
+			label: `${server.fqdn}, ${version}`,
+			detail: [roles, server.site, server.support].join(', '),
+		};
+	});
 }
 
 export function databaseChoices(

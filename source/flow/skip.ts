@@ -3,7 +3,6 @@ Why Exchange is not configured in this run, when it is not: the reason the
 configuration records, and for the screen, what would fix it.
 */
 import type {DetectionReport} from '../detection/types.js';
-import {skipReasons} from '../plan/plan.js';
 
 export type SkipKind =
 	'integration-off' | 'upgrade' | 'prerequisites' | 'nothing-ticked';
@@ -21,7 +20,7 @@ export const reconfigureLater =
 
 export const integrationOff: Skip = {
 	kind: 'integration-off',
-	reason: skipReasons.integrationOff,
+	reason: 'Use Exchange for mail integration is off',
 	fix: null,
 };
 
@@ -34,7 +33,7 @@ export const upgradeSkip: Skip = {
 
 export const nothingTicked: Skip = {
 	kind: 'nothing-ticked',
-	reason: skipReasons.nothingTicked,
+	reason: 'Neither standard nor administrative integration is ticked',
 	fix: null,
 };
 

@@ -13,7 +13,7 @@ export type SummaryLine = {
 	readonly tone?: 'heading' | 'added' | 'removed' | 'changed' | 'note';
 };
 
-const column = 44;
+const column = 26;
 
 function setting(name: string, value: unknown): SummaryLine {
 	const label = `  ${name}`;

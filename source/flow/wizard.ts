@@ -9,7 +9,6 @@ loses what was entered; pages only decide which of the answers apply.
 import type {Answers} from '../answers/schema.js';
 import type {DetectionReport} from '../detection/types.js';
 import type {InstallMode} from '../environment/types.js';
-import {defaultAuthentication} from '../plan/plan.js';
 import type {PageId} from './pages.js';
 import {
 	integrationOff,
@@ -99,6 +98,19 @@ export function detectionSettled(
 		installMode:
 			state.installMode === 'new' ? findings.installMode : state.installMode,
 	};
+}
+
+/**
+The authentication mode when none was chosen: impersonation for standard
+integration on-premises, the service account otherwise (impersonation is
+gone from Exchange Online).
+*/
+export function defaultAuthentication(
+	answers: Answers,
+): NonNullable<Answers['authentication']> {
+	return answers.standard && answers.deployment !== 'online'
+		? 'impersonate'
+		: 'service-account';
 }
 
 function withoutUndefined(answers: Answers): Answers {
@@ -211,8 +223,7 @@ export function next(state: FlowState): FlowState {
 			// The default mode depends on the deployment, so it is chosen only
 			// now that the deployment is known.
 			const authentication =
-				state.answers.authentication ??
-				defaultAuthentication(state.answers, state.report);
+				state.answers.authentication ?? defaultAuthentication(state.answers);
 			return go(setAnswers(state, {authentication}), 'accounts');
 		}
 

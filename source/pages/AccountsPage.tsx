@@ -80,15 +80,18 @@ export default function AccountsPage({
 	const hints = formHints(form, controls);
 	usePageKeys({handle: form.handle, typing: form.typing, hints});
 
-	const rights = report
-		? checkRights({
-				findings: report.findings,
-				deployment: answers.deployment ?? 'on-premises',
-				standard: answers.standard === true,
-				administrative: answers.administrative === true && !online,
-				serviceAccount: answers.serviceAccount ?? null,
-			})
-		: [];
+	// Rights that do not apply to these choices would only crowd the page.
+	const rights = (
+		report
+			? checkRights({
+					findings: report.findings,
+					deployment: answers.deployment ?? 'on-premises',
+					standard: answers.standard === true,
+					administrative: answers.administrative === true && !online,
+					serviceAccount: answers.serviceAccount ?? null,
+				})
+			: []
+	).filter(right => right.status !== 'skip');
 
 	const text = (id: FieldId, placeholder: string) => (
 		<Box key={id} flexDirection="column">
@@ -124,7 +127,10 @@ export default function AccountsPage({
 			/>
 			{online ? (
 				<>
-					{text('tenantId', '72f988bf-86f1-41af-91ab-2d7cd011db47')}
+					{text(
+						'tenantId',
+						'a GUID, e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47',
+					)}
 					{text('clientId', 'the app registration (client) ID')}
 					{text('certificateThumbprint', '40 hexadecimal characters')}
 					<Box marginTop={1}>
@@ -133,10 +139,10 @@ export default function AccountsPage({
 				</>
 			) : (
 				<>
-					{text('serviceAccount', 'CONTOSO\\svc-k2')}
+					{text('serviceAccount', 'DOMAIN\\user, e.g. CONTOSO\\svc-k2')}
 					{answers.administrative ? (
 						databaseIsText ? (
-							text('mailboxDatabase', 'DB01')
+							text('mailboxDatabase', 'e.g. DB01')
 						) : (
 							<>
 								<Dropdown
@@ -167,21 +173,24 @@ function Rights({rights}: {readonly rights: readonly RightCheck[]}) {
 			<Text bold>Required rights</Text>
 			{rights.map(right => (
 				<Box key={`${right.right}:${right.holder}`} flexDirection="column">
-					<Text wrap="truncate-end">
-						{right.status === 'pass' ? (
-							<Text color="green">{glyphs.pass}</Text>
-						) : right.status === 'warn' ? (
-							<Text color="yellow">{glyphs.warn}</Text>
-						) : (
-							<Text dimColor>{glyphs.skip}</Text>
-						)}{' '}
-						{right.right} for {right.holder}: {right.detail}
-					</Text>
-					{right.fix ? (
-						<Text color="yellow">
-							{'  '}
-							{right.fix}
+					<Box>
+						<Box width={2} flexShrink={0}>
+							{right.status === 'pass' ? (
+								<Text color="green">{glyphs.pass}</Text>
+							) : right.status === 'warn' ? (
+								<Text color="yellow">{glyphs.warn}</Text>
+							) : (
+								<Text dimColor>{glyphs.skip}</Text>
+							)}
+						</Box>
+						<Text>
+							{right.right} for {right.holder}: {right.detail}
 						</Text>
+					</Box>
+					{right.fix ? (
+						<Box marginLeft={2}>
+							<Text color="yellow">{right.fix}</Text>
+						</Box>
 					) : null}
 				</Box>
 			))}

@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import Checkbox from '../components/Checkbox.js';
 import Dropdown from '../components/Dropdown.js';
 import FieldError from '../components/FieldError.js';
@@ -126,11 +126,13 @@ export default function ConfigurationPage({
 				isFocused={form.focused === 'deployment'}
 			/>
 			{proposal?.deployment ? (
-				<Text wrap="truncate-end" dimColor>
-					{'    '}Proposed:{' '}
-					{proposal.deployment === 'online' ? 'Online' : 'On-premises'},{' '}
-					{proposal.reason}
-				</Text>
+				<Box marginLeft={4}>
+					<Text dimColor>
+						Proposed:{' '}
+						{proposal.deployment === 'online' ? 'Online' : 'On-premises'},{' '}
+						{proposal.reason}
+					</Text>
+				</Box>
 			) : null}
 			<Checkbox
 				label={fieldLabels.standard}
@@ -163,15 +165,16 @@ export default function ConfigurationPage({
 					placeholder="not detected; choose one"
 				/>
 			) : (
-				<Text wrap="truncate-end">
-					{'  '}
-					{fieldLabels.exchangeVersion}:{' '}
-					{version.choice ? versionLabel(version.choice) : 'unknown'}
-					{version.build ? ` (${version.build})` : ''}
-					<Text dimColor>
-						{online ? '' : `, detected by ${version.source ?? 'detection'}`}
+				<Box marginLeft={2}>
+					<Text>
+						{fieldLabels.exchangeVersion}:{' '}
+						{version.choice ? versionLabel(version.choice) : 'unknown'}
+						{version.build ? ` (${version.build})` : ''}
+						<Text dimColor>
+							{online ? '' : `, detected by ${version.source ?? 'detection'}`}
+						</Text>
 					</Text>
-				</Text>
+				</Box>
 			)}
 			<FieldError message={errors.exchangeVersion} />
 			{online ? (
@@ -185,7 +188,7 @@ export default function ConfigurationPage({
 					<TextField
 						label={fieldLabels.server}
 						value={answers.server ?? ''}
-						placeholder="exch01.contoso.com"
+						placeholder="e.g. exch01.contoso.com"
 						isFocused={form.focused === 'server'}
 						onChange={server => {
 							onChange({server: server === '' ? undefined : server});
@@ -203,7 +206,7 @@ export default function ConfigurationPage({
 					isFocused={form.focused === 'server'}
 					isOpen={form.open === 'server'}
 					highlight={form.highlight}
-					limit={5}
+					limit={3}
 					width={inner}
 				/>
 			)}

@@ -25,6 +25,7 @@ only once everything has settled), R runs failed checks again, Enter goes on
 once settled.
 */
 export default function DetectingPage({
+	flow,
 	run,
 	environment,
 	width,
@@ -48,7 +49,8 @@ export default function DetectingPage({
 			result: check.phase === 'done' ? check.result : undefined,
 		};
 	});
-	const settled = report !== undefined;
+	// Settled once the app holds the report too, so Enter never races it.
+	const settled = report !== undefined && flow.report === report;
 	const failed = rows.filter(row => row.result?.status === 'fail').length;
 	// The frame leaves height - 5 rows; the heading, the checks and the
 	// outcome take their share, and the fixes that fit get the rest.
@@ -56,7 +58,8 @@ export default function DetectingPage({
 	let maxFixes = 0;
 	for (const row of rows.filter(hasFix)) {
 		const lines = Math.ceil(
-			(6 + (row.result?.fix?.length ?? 0)) / Math.max(1, width - 6),
+			// Words wrap, so a line holds somewhat less than the full width.
+			(6 + (row.result?.fix?.length ?? 0)) / Math.max(1, width - 16),
 		);
 		if (lines > spare) {
 			break;
@@ -105,7 +108,7 @@ export default function DetectingPage({
 			</Text>
 			<CheckList rows={rows} width={width - 4} maxFixes={maxFixes} />
 			<Box marginTop={1} flexDirection="column">
-				{report ? (
+				{report && settled ? (
 					<Outcome report={report} hiddenFixes={hiddenFixes} />
 				) : (
 					<Text dimColor>Checks still running; Esc cancels them.</Text>
@@ -129,15 +132,20 @@ function Outcome({
 			: '';
 	if (!prerequisites.met) {
 		return (
-			<Text wrap="truncate-end">
-				<Text color="red">Prerequisites missing:</Text> {prerequisites.reason}
+			<Text>
+				<Text color="red">
+					{report.findings.installMode === 'upgrade'
+						? 'Not configured in an upgrade:'
+						: 'Prerequisites missing:'}
+				</Text>{' '}
+				{prerequisites.reason}
 				{more}
 			</Text>
 		);
 	}
 
 	return (
-		<Text wrap="truncate-end">
+		<Text>
 			<Text color="green">Proposal:</Text> {proposal.reason || 'none'}
 			{more}
 		</Text>

@@ -66,7 +66,7 @@ export default function ExchangePage({
 			<TextField
 				label={fieldLabels.email}
 				value={answers.email ?? ''}
-				placeholder="k2svc@contoso.com"
+				placeholder="e.g. k2svc@contoso.com"
 				isFocused={form.focused === 'email'}
 				onChange={email => {
 					onChange({email: email === '' ? undefined : email});

@@ -139,22 +139,28 @@ export default function SummaryPage({
 	);
 }
 
-/** Breaks lines longer than the page so each row of the viewport is one line. */
+/**
+Breaks lines longer than the page, at a space where there is one, so each
+row of the viewport is one line.
+*/
 function wrapLines(
 	lines: readonly SummaryLine[],
 	width: number,
 ): SummaryLine[] {
 	return lines.flatMap(line => {
-		if (line.text.length <= width) {
-			return [line];
-		}
-
 		const parts: SummaryLine[] = [];
-		for (let start = 0; start < line.text.length; start += width - 4) {
-			const chunk = line.text.slice(start, start + width - 4);
-			parts.push({...line, text: start === 0 ? chunk : `    ${chunk}`});
+		let rest = line.text;
+		let indent = '';
+		while (indent.length + rest.length > width) {
+			const room = width - indent.length;
+			const space = rest.lastIndexOf(' ', room);
+			const cut = space > room / 2 ? space : room;
+			parts.push({...line, text: indent + rest.slice(0, cut).trimEnd()});
+			rest = rest.slice(cut).trimStart();
+			indent = '    ';
 		}
 
+		parts.push({...line, text: indent + rest});
 		return parts;
 	});
 }

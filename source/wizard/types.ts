@@ -2,13 +2,8 @@
 What the wizard is given and what it hands back (see runWizard).
 */
 import type {Answers} from '../answers/schema.js';
-import type {
-	CheckId,
-	CheckResult,
-	Deployment,
-	DetectionReport,
-	Findings,
-} from '../detection/types.js';
+import type {DetectionRequest, DetectionRun} from '../detection/run.js';
+import type {Deployment, Findings} from '../detection/types.js';
 import type {Environment, InstallMode} from '../environment/types.js';
 import type {ConfigDocument} from '../plan/types.js';
 
@@ -54,31 +49,16 @@ export type WizardResult =
 	  }
 	| {readonly kind: 'interrupted'};
 
+export type {
+	CheckState,
+	DetectionRequest,
+	DetectionRun,
+	DetectionState,
+} from '../detection/run.js';
+
 /*
-The detection and rights interfaces the pages use, as H-detect publishes
-them in source/detection/run.ts and rights.ts.
+The rights check, as H-detect publishes it in source/detection/rights.ts.
 */
-
-export type CheckState =
-	| {readonly phase: 'pending'}
-	| {readonly phase: 'running'; readonly since: number}
-	| {readonly phase: 'done'; readonly result: CheckResult};
-
-export type DetectionState = Readonly<Partial<Record<CheckId, CheckState>>>;
-
-export type DetectionRequest = {
-	readonly email?: string;
-	readonly autodiscover: boolean;
-	readonly server?: string;
-};
-
-export type DetectionRun = {
-	state(): DetectionState;
-	subscribe(listener: () => void): () => void;
-	cancel(): void;
-	retry(): void;
-	report(): DetectionReport | undefined;
-};
 
 export type RightCheck = {
 	readonly right: string;

@@ -1,0 +1,72 @@
+/*
+The interactive wizard as one call: draws on the alternate screen, returns
+how the run ended, and leaves the terminal as it found it on every way out.
+*/
+import {render} from 'ink';
+import App from '../app.js';
+import Glyphs from '../components/Glyphs.js';
+import {checkRights} from '../detection/rights.js';
+import {startDetection} from '../detection/run.js';
+import type {Services, WizardOptions, WizardResult} from './types.js';
+
+export type {WizardOptions, WizardResult} from './types.js';
+
+const enterAlternateScreen = '\u001B[?1049h';
+const leaveAlternateScreen = '\u001B[?1049l';
+const showCursor = '\u001B[?25h';
+
+const defaultServices: Services = {startDetection, checkRights};
+
+/**
+Runs the wizard until the administrator applies, saves the answer file,
+finishes, or presses Ctrl+C ({kind: 'interrupted'}, with nothing written).
+The screen is restored, the cursor shown and raw mode off before it returns
+or throws.
+*/
+export async function runWizard(
+	options: WizardOptions,
+	services: Services = defaultServices,
+): Promise<WizardResult> {
+	const stdin = options.stdin ?? process.stdin;
+	const stdout = options.stdout ?? process.stdout;
+	// Ink 6 has no alternate-screen option; the sequences are written here.
+	stdout.write(enterAlternateScreen);
+	let settle: (result: WizardResult) => void = () => undefined;
+	const finished = new Promise<WizardResult>(resolve => {
+		settle = resolve;
+	});
+	const instance = render(
+		<Glyphs ascii={options.ascii ?? false}>
+			<App options={options} services={services} onFinish={settle} />
+		</Glyphs>,
+		{
+			stdin,
+			stdout,
+			exitOnCtrlC: false,
+			patchConsole: false,
+			// Ink 6 redraws at 30 fps by default; the spinners need far less,
+			// and slow consoles over RDP keep up better.
+			maxFps: 15,
+		},
+	);
+	try {
+		// Ink ends on its own only when a render throws; that error is the
+		// run's outcome then.
+		const result = await Promise.race([
+			finished,
+			instance.waitUntilExit().then(() => {
+				throw new Error('The wizard stopped before it finished.');
+			}),
+		]);
+		instance.unmount();
+		await instance.waitUntilExit();
+		return result;
+	} finally {
+		instance.cleanup();
+		if (stdin.isTTY) {
+			stdin.setRawMode(false);
+		}
+
+		stdout.write(showCursor + leaveAlternateScreen);
+	}
+}

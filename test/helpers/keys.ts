@@ -1,0 +1,15 @@
+/** Key sequences as a VT terminal sends them, one key per write. */
+export const keys = {
+	tab: '\t',
+	shiftTab: '\u001B[Z',
+	up: '\u001B[A',
+	down: '\u001B[B',
+	enter: '\r',
+	escape: '\u001B',
+	space: ' ',
+	f1: '\u001BOP',
+	ctrlC: '\u0003',
+	backspace: '\u007F',
+	pageUp: '\u001B[5~',
+	pageDown: '\u001B[6~',
+} as const;
