@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 
 export type Props = {
 	readonly message: string | undefined;
@@ -11,9 +11,8 @@ export default function FieldError({message}: Props) {
 	}
 
 	return (
-		<Text color="red" wrap="truncate-end">
-			{'    '}
-			{message}
-		</Text>
+		<Box marginLeft={4}>
+			<Text color="red">{message}</Text>
+		</Box>
 	);
 }

@@ -44,13 +44,10 @@ export function summaryLines(document: ConfigDocument): SummaryLine[] {
 
 	const lines: SummaryLine[] = [
 		{
-			text: [
-				exchange.deployment === 'online'
-					? 'Exchange Online'
-					: 'Exchange On-premises',
+			text: `${exchange.deployment === 'online' ? 'Online' : 'On-premises'}: ${[
 				exchange.server ?? 'no server',
-				`${describeVersion(exchange.version)}${exchange.version.detected ? ', detected' : ''}`,
-			].join(', '),
+				`${describeVersion(exchange.version)}${exchange.version.detected ? ' detected' : ''}`,
+			].join(', ')}`,
 			tone: 'heading',
 		},
 		{
@@ -111,6 +108,10 @@ function sharedSettings(
 	);
 }
 
+function isPart(value: unknown): boolean {
+	return typeof value === 'object' && value !== null;
+}
+
 export function changeLines(changes: readonly ConfigChange[]): SummaryLine[] {
 	if (changes.length === 0) {
 		return [
@@ -123,16 +124,22 @@ export function changeLines(changes: readonly ConfigChange[]): SummaryLine[] {
 		{text: 'Changes from the existing configuration', tone: 'heading'},
 		...changes.map((change): SummaryLine => {
 			switch (change.kind) {
+				// A whole new or removed part (an instance, a field) is named,
+				// not dumped: its settings are listed above.
 				case 'added': {
 					return {
-						text: `+ ${change.path}: ${formatValue(change.after)}`,
+						text: isPart(change.after)
+							? `+ ${change.path} (new)`
+							: `+ ${change.path}: ${formatValue(change.after)}`,
 						tone: 'added',
 					};
 				}
 
 				case 'removed': {
 					return {
-						text: `- ${change.path}: ${formatValue(change.before)}`,
+						text: isPart(change.before)
+							? `- ${change.path} (removed)`
+							: `- ${change.path}: ${formatValue(change.before)}`,
 						tone: 'removed',
 					};
 				}

@@ -5,7 +5,7 @@ radio group, Space ticks, chooses or opens, Enter chooses in an open dropdown
 or presses a button and is Next elsewhere, Esc closes a dropdown or is Back.
 */
 import type {Key} from 'ink';
-import {useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 
 type ChoiceControl = {
 	readonly kind: 'radio' | 'dropdown';
@@ -34,6 +34,11 @@ export type FormOptions = {
 	readonly controls: readonly Control[];
 	readonly onNext: () => void;
 	readonly onBack: () => void;
+	/**
+	The page's field errors. Each time Next finds new ones, focus goes to the
+	first field with an error.
+	*/
+	readonly errors?: Readonly<Record<string, unknown>>;
 	/** Keys the form does not use, such as PgUp and PgDn on a long page. */
 	readonly onOtherKey?: (input: string, key: Key) => void;
 };
@@ -52,7 +57,13 @@ export type Form = {
 	readonly focus: (id: string) => void;
 };
 
-const useForm = ({controls, onNext, onBack, onOtherKey}: FormOptions): Form => {
+const useForm = ({
+	controls,
+	onNext,
+	onBack,
+	onOtherKey,
+	errors,
+}: FormOptions): Form => {
 	const [focusedId, setFocusedId] = useState<string | undefined>(
 		controls[0]?.id,
 	);
@@ -193,6 +204,23 @@ const useForm = ({controls, onNext, onBack, onOtherKey}: FormOptions): Form => {
 		// Anything else, number keys included, does nothing while the list
 		// is open: nothing is chosen by accident.
 	};
+
+	const previousErrors = useRef(errors);
+	useEffect(() => {
+		const before = Object.keys(previousErrors.current ?? {});
+		const after = Object.keys(errors ?? {});
+		previousErrors.current = errors;
+		// Fixing one field drops its error; that must not move focus away
+		// from where the administrator is typing. Only a fresh check does.
+		const onlyDropped =
+			after.length < before.length &&
+			after.every(field => before.includes(field));
+		const first = controls.find(control => errors?.[control.id]);
+		if (first && !onlyDropped) {
+			focusAt(controls.indexOf(first));
+		}
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [errors]);
 
 	return {
 		focused,

@@ -76,7 +76,7 @@ export default function AccountsPage({
 		);
 	}
 
-	const form = useForm({controls, onNext, onBack});
+	const form = useForm({controls, errors, onNext, onBack});
 	const hints = formHints(form, controls);
 	usePageKeys({handle: form.handle, typing: form.typing, hints});
 

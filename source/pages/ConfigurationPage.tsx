@@ -105,7 +105,7 @@ export default function ConfigurationPage({
 		);
 	}
 
-	const form = useForm({controls, onNext, onBack});
+	const form = useForm({controls, errors, onNext, onBack});
 	const hints = formHints(form, controls);
 	usePageKeys({handle: form.handle, typing: form.typing, hints});
 	const proposal = report?.proposal;

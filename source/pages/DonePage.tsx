@@ -84,10 +84,9 @@ function Entry({
 	return (
 		<Box flexDirection="column">
 			<Text bold>{label}</Text>
-			<Text>
-				{'  '}
-				{value}
-			</Text>
+			<Box marginLeft={2}>
+				<Text>{value}</Text>
+			</Box>
 		</Box>
 	);
 }

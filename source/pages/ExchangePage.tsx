@@ -38,6 +38,7 @@ export default function ExchangePage({
 	];
 	const form = useForm({
 		controls,
+		errors,
 		onNext,
 		// The first page has nowhere to go back to.
 		onBack() {},
@@ -80,8 +81,8 @@ export default function ExchangePage({
 				</Text>
 				{answers.useExchange ? null : (
 					<Text>
-						Integration is off: Next leaves Exchange unconfigured, and the
-						summary says so.
+						Integration is off: Next goes to the summary, with nothing
+						configured.
 					</Text>
 				)}
 			</Box>

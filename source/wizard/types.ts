@@ -3,7 +3,7 @@ What the wizard is given and what it hands back (see runWizard).
 */
 import type {Answers} from '../answers/schema.js';
 import type {DetectionRequest, DetectionRun} from '../detection/run.js';
-import type {Deployment, Findings} from '../detection/types.js';
+import type {RightCheck, RightsInput} from '../detection/rights.js';
 import type {Environment, InstallMode} from '../environment/types.js';
 import type {ConfigDocument} from '../plan/types.js';
 
@@ -56,25 +56,7 @@ export type {
 	DetectionState,
 } from '../detection/run.js';
 
-/*
-The rights check, as H-detect publishes it in source/detection/rights.ts.
-*/
-
-export type RightCheck = {
-	readonly right: string;
-	readonly holder: string;
-	readonly status: 'pass' | 'warn' | 'skip';
-	readonly detail: string;
-	readonly fix: string | null;
-};
-
-export type RightsInput = {
-	readonly findings: Findings;
-	readonly deployment: Deployment;
-	readonly standard: boolean;
-	readonly administrative: boolean;
-	readonly serviceAccount: string | null;
-};
+export type {RightCheck, RightsInput} from '../detection/rights.js';
 
 export type Services = {
 	readonly startDetection: (

@@ -43,6 +43,14 @@ export async function tick(): Promise<void> {
 	});
 }
 
+async function settle(): Promise<void> {
+	await tick();
+	await tick();
+	await new Promise(resolve => {
+		setTimeout(resolve, 0);
+	});
+}
+
 export async function renderTerminal(tree: ReactElement): Promise<Terminal> {
 	const instance = render(tree);
 	// Announce each frame, so a wait ends as soon as the screen changes.
@@ -59,14 +67,11 @@ export async function renderTerminal(tree: ReactElement): Promise<Terminal> {
 		...instance,
 		screen,
 		async press(key) {
+			// React runs effects (where inputs subscribe) after a frame is
+			// drawn; let them run before the key and after it.
+			await settle();
 			instance.stdin.write(key);
-			// React runs effects (where inputs subscribe) after the frame is
-			// drawn; let them run before the next key.
-			await tick();
-			await tick();
-			await new Promise(resolve => {
-				setTimeout(resolve, 0);
-			});
+			await settle();
 		},
 		async waitForFrame(test, timeoutMs = 10_000) {
 			const deadline = Date.now() + timeoutMs;

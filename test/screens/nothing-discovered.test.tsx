@@ -1,0 +1,88 @@
+import {afterEach, expect, test} from 'vitest';
+import {settled, walk} from '../helpers/walk.js';
+import {renderWizard, type WizardTerminal} from '../helpers/wizard.js';
+
+let terminal: WizardTerminal | undefined;
+afterEach(async () => {
+	await terminal?.dispose();
+});
+
+test('with the server query cancelled, the server is typed in', async () => {
+	terminal = await renderWizard({
+		scenario: 'hanging-servers',
+		answers: {
+			useExchange: true,
+			email: 'k2svc@contoso.com',
+			serviceAccount: 'CONTOSO\\svc-k2',
+		},
+	});
+	const user = walk(terminal);
+	await user.press('enter');
+	await user.until('Esc cancel checks');
+	// Everything but the Exchange session settles at once; only the session
+	// hangs.
+	await terminal.waitForFrame(
+		screen =>
+			screen.includes('✔ Autodiscover') &&
+			screen.includes('✔ DNS MX record') &&
+			screen.includes('✔ View-Only'),
+	);
+	await user.shot('2 detecting, servers still running');
+
+	await user.press('escape');
+	await settled(terminal);
+	await user.shot('2 detecting, cancelled');
+
+	await user.press('enter');
+	await user.until('No servers were discovered');
+	await user.shot('3 configuration, server as text');
+
+	for (let step = 0; step < 3; step++) {
+		// eslint-disable-next-line no-await-in-loop
+		await user.press('tab');
+	}
+
+	await user.until('› Exchange Server');
+	for (let erase = 0; erase < 40; erase++) {
+		// eslint-disable-next-line no-await-in-loop
+		await user.press('backspace');
+	}
+
+	// The detected version belonged to the proposed server; another server
+	// brings the version field back.
+	await user.type('exch 01');
+	await user.press('enter');
+	await user.until('› Exchange Version');
+	await user.shot('3 configuration, version and server rejected');
+
+	await user.press('space');
+	await user.until('Exchange 2007');
+	for (let step = 0; step < 4; step++) {
+		// eslint-disable-next-line no-await-in-loop
+		await user.press('down');
+	}
+
+	await user.press('enter');
+	await user.until('Exchange Version: Exchange 2019');
+	await user.press('tab');
+	await user.until('› Exchange Server');
+
+	for (let erase = 0; erase < 7; erase++) {
+		// eslint-disable-next-line no-await-in-loop
+		await user.press('backspace');
+	}
+
+	await user.type('exch02.contoso.com');
+	await user.press('enter');
+	await user.until('Accounts and permissions');
+	await user.press('enter');
+	await user.until('Summary');
+	await user.press('enter');
+	await user.until('Done');
+	await user.press('enter');
+
+	const result = await terminal.result;
+	expect(result.kind === 'applied' && result.document.exchange).toMatchObject({
+		server: 'exch02.contoso.com',
+	});
+});
