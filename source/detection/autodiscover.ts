@@ -10,6 +10,7 @@ _autodiscover._tcp.<domain>; and last the v2 JSON endpoint on
 autodiscover.<domain>, which on-premises servers answer without credentials
 where the POX endpoints ask for them.
 */
+import {explainCategory} from '../environment/classify.js';
 import {
 	buildPoxRequest,
 	parseJsonAutodiscover,
@@ -84,43 +85,11 @@ function httpsUrl(text: string): URL | undefined {
 }
 
 function describeError(error: ProbeError, timeoutMs: number): string {
-	switch (error.category) {
-		case 'dns': {
-			return 'name not found in DNS';
-		}
-
-		case 'connection-refused': {
-			return 'connection refused';
-		}
-
-		case 'tls-untrusted': {
-			return 'TLS certificate not trusted';
-		}
-
-		case 'timeout': {
-			return `timed out after ${formatSeconds(timeoutMs)}`;
-		}
-
-		case 'cancelled': {
-			return 'cancelled';
-		}
-
-		case 'not-found': {
-			return '404 not found';
-		}
-
-		case 'unauthorized': {
-			return '401: needs credentials';
-		}
-
-		case 'unreachable': {
-			return 'unreachable';
-		}
-
-		default: {
-			return error.message.split('\n')[0] ?? error.category;
-		}
-	}
+	return error.category === 'timeout'
+		? `timed out after ${formatSeconds(timeoutMs)}`
+		: error.category === 'unknown'
+			? (error.message.split('\n')[0] ?? 'unexpected error')
+			: explainCategory(error.category).problem;
 }
 
 function describeStatus(status: number): string {
@@ -584,10 +553,18 @@ export function evaluateAutodiscover(
 	const failures = attempts.filter(
 		attempt => attempt.outcome === 'failed',
 	).length;
-	const via = methodLabels[found.method] ?? new URL(found.url).hostname;
-	const before =
-		failures === 0
-			? ''
-			: ` (${failures} candidate${failures === 1 ? '' : 's'} failed first)`;
-	return pass('autodiscover', `EWS ${found.ewsUrl} via ${via}${before}`);
+	const via = methodLabels[found.method] ?? hostOf(found.url);
+	const before = failures === 0 ? '' : ` (${failures} failed first)`;
+	return pass(
+		'autodiscover',
+		`EWS at ${hostOf(found.ewsUrl)} via ${via}${before}`,
+	);
+}
+
+function hostOf(url: string): string {
+	try {
+		return new URL(url).host;
+	} catch {
+		return url;
+	}
 }

@@ -13,6 +13,7 @@ import {
 	parseAdminDisplayVersion,
 	versionFromBuild,
 } from '../environment/versions.js';
+import {products} from '../environment/version-table.js';
 import {addToViewOnlyFix} from './host-checks.js';
 import type {DiscoveredServer} from './types.js';
 import {fail, failedCall, pass, warn, type Verdict} from './verdict.js';
@@ -28,12 +29,6 @@ function lookup<T>(
 	return Object.entries(table).find(
 		([candidate]) => candidate.toLowerCase() === wanted,
 	)?.[1];
-}
-
-/** "A, B, C +4 more": keeps one-line summaries one line. */
-function shortList(items: readonly string[], max = 3): string {
-	const shown = items.slice(0, max).join(', ');
-	return items.length > max ? `${shown} +${items.length - max} more` : shown;
 }
 
 export function discoverServers(
@@ -73,12 +68,11 @@ export function evaluateExchange(
 ): ExchangeEvaluation {
 	const {server, timeoutMs} = options;
 	if (!facts.connectedTo.ok) {
-		const error = facts.connectedTo.error;
-		const what = `Exchange session to ${server}`;
+		const {error} = facts.connectedTo;
 		return {
 			verdicts: (
 				['services', 'servers', 'databases', 'permissions'] as const
-			).map(id => failedCall(id, what, error, timeoutMs)),
+			).map(id => failedCall(id, server, error, timeoutMs)),
 			servers: [],
 			databases: [],
 			roleGroups: {},
@@ -114,75 +108,76 @@ export function evaluateExchange(
 	};
 }
 
+/** "exch01" from "exch01.contoso.com": enough to tell servers apart. */
+function shortName(fqdn: string): string {
+	return fqdn.split('.')[0] ?? fqdn;
+}
+
+function plural(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 function servicesVerdict(
 	facts: ExchangeFacts,
 	connected: string,
 	timeoutMs: number,
 ): Verdict {
 	if (!facts.services.ok) {
-		return failedCall(
-			'services',
-			'Exchange services',
-			facts.services.error,
-			timeoutMs,
-		);
+		return failedCall('services', 'Services', facts.services.error, timeoutMs);
 	}
 
 	const perServer = Object.entries(facts.services.value);
-	const total = perServer.reduce(
-		(sum, [, services]) => sum + Object.keys(services).length,
-		0,
+	const notRunning = perServer.flatMap(([fqdn, services]) =>
+		Object.entries(services)
+			.filter(([, status]) => status.toLowerCase() !== 'running')
+			.map(([name, status]) => ({fqdn, name, status})),
 	);
-	const own = lookup(facts.services.value, connected) ?? {};
-	const notRunning = (services: Readonly<Record<string, string>>) =>
-		Object.entries(services).filter(
-			([, status]) => status.toLowerCase() !== 'running',
-		);
-
-	const stoppedHere = notRunning(own);
-	if (stoppedHere.length > 0) {
-		const names = stoppedHere.map(([name]) => name);
-		return fail(
-			'services',
-			`${shortList(stoppedHere.map(([name, status]) => `${name} ${status}`))} on ${connected}`,
-			`Invoke-Command -ComputerName ${connected} { Start-Service -Name ${names.join(',')} }`,
-		);
-	}
-
-	const elsewhere = perServer
-		.filter(([fqdn]) => fqdn.toLowerCase() !== connected.toLowerCase())
-		.flatMap(([fqdn, services]) =>
-			notRunning(services).map(([name, status]) => ({fqdn, name, status})),
-		);
-	if (elsewhere.length > 0) {
-		const first = elsewhere[0]!;
-		const names = elsewhere
-			.filter(entry => entry.fqdn === first.fqdn)
+	const here = notRunning.filter(entry => same(entry.fqdn, connected));
+	// A stopped service on the server detection talks to is a failure; on
+	// another server of the organisation, a warning.
+	const worst = here.length > 0 ? here : notRunning;
+	if (worst.length > 0) {
+		const {fqdn} = worst[0]!;
+		const names = worst
+			.filter(entry => entry.fqdn === fqdn)
 			.map(entry => entry.name);
-		return warn(
-			'services',
-			`${elsewhere.length} service(s) not running: ${shortList(
-				elsewhere.map(
-					entry => `${entry.name} ${entry.status} on ${entry.fqdn}`,
-				),
-				2,
-			)}`,
-			`Invoke-Command -ComputerName ${first.fqdn} { Start-Service -Name ${names.join(',')} }`,
-		);
+		const first = worst[0]!;
+		const more = worst.length > 1 ? ` +${worst.length - 1} more` : '';
+		const summary = `${first.name} ${first.status} on ${shortName(fqdn)}${more}`;
+		const fix = `Invoke-Command -ComputerName ${fqdn} { Start-Service -Name ${names.join(',')} }`;
+		return here.length > 0
+			? fail('services', summary, fix)
+			: warn('services', summary, fix);
 	}
 
-	if (Object.keys(own).length === 0) {
+	if (!lookup(facts.services.value, connected)) {
 		return warn(
 			'services',
-			`no Exchange services reported for ${connected}`,
+			`no services reported for ${shortName(connected)}`,
 			`Check on ${connected}: Get-Service MSExchange*`,
 		);
 	}
 
+	const total = perServer.reduce(
+		(sum, [, services]) => sum + Object.keys(services).length,
+		0,
+	);
 	return pass(
 		'services',
-		`${total} Exchange services running on ${perServer.length} server${perServer.length === 1 ? '' : 's'}`,
+		`${plural(total, 'service')} running on ${plural(perServer.length, 'server')}`,
 	);
+}
+
+function same(a: string, b: string): boolean {
+	return a.toLowerCase() === b.toLowerCase();
+}
+
+function supportWord(server: DiscoveredServer): string {
+	if (server.support.startsWith('end of support')) {
+		return 'end of support';
+	}
+
+	return server.support.startsWith('supported') ? 'supported' : server.support;
 }
 
 function serversVerdict(
@@ -211,26 +206,34 @@ function serversVerdict(
 
 	const unreadable = servers.filter(server => !server.version);
 	if (unreadable.length > 0) {
+		const [first] = unreadable;
+		const more = unreadable.length > 1 ? ` +${unreadable.length - 1} more` : '';
 		return warn(
 			'servers',
-			`version of ${shortList(
-				unreadable.map(
-					server => `${server.name} ("${server.adminDisplayVersion}")`,
-				),
-				2,
-			)} could not be read`,
+			`version of ${first!.name} unreadable ("${first!.adminDisplayVersion}")${more}`,
 			'Choose the Exchange version on the configuration page (--exchange-version when unattended)',
 		);
 	}
 
 	const labels = servers.map(server => {
-		const build = server.version?.build;
-		const info = build ? versionFromBuild(build) : undefined;
-		return `${server.name} ${info ? describeBuild(info) : '?'} (${server.support})`;
+		const info = versionFromBuild(server.version!.build ?? '');
+		return info ? describeBuild(info) : server.version!.name;
 	});
+	if (servers.length === 1) {
+		return pass(
+			'servers',
+			`${servers[0]!.name} ${labels[0]!} (${supportWord(servers[0]!)})`,
+		);
+	}
+
+	// "4 servers: Exchange 2019, 2016, 2010, 2007": the products, newest first.
+	const names = new Set(servers.map(server => server.version!.name));
+	const newestFirst = products
+		.filter(product => names.has(product.name))
+		.map(product => product.label.replace('Exchange Server ', ''));
 	return pass(
 		'servers',
-		`${servers.length} server${servers.length === 1 ? '' : 's'}: ${shortList(labels, 2)}`,
+		`${plural(servers.length, 'server')}: Exchange ${newestFirst.join(', ')}`,
 	);
 }
 
@@ -257,19 +260,38 @@ function databasesVerdict(
 		);
 	}
 
-	const nameOf = (fqdn: string) =>
-		servers.find(server => server.fqdn.toLowerCase() === fqdn.toLowerCase())
-			?.name ?? fqdn;
-	const labels = databases.map(database =>
-		database.storageGroup
-			? `${database.storageGroup}\\${database.name} on ${nameOf(database.server)}`
-			: `${database.name} on ${nameOf(database.server)}`,
-	);
 	const groups = databases.filter(database => database.storageGroup).length;
+	const inGroups = groups > 0 ? `, ${groups} in storage groups` : '';
+	if (databases.length <= 2) {
+		const nameOf = (fqdn: string) =>
+			servers.find(server => same(server.fqdn, fqdn))?.name ?? shortName(fqdn);
+		const labels = databases.map(
+			database =>
+				`${database.storageGroup ? `${database.storageGroup}\\` : ''}${database.name} on ${nameOf(database.server)}`,
+		);
+		return pass('databases', labels.join(', '));
+	}
+
+	const hosts = new Set(
+		databases.map(database => database.server.toLowerCase()),
+	);
 	return pass(
 		'databases',
-		`${databases.length} database${databases.length === 1 ? '' : 's'}${groups > 0 ? ` (${groups} in storage groups)` : ''}: ${shortList(labels, 2)}`,
+		`${plural(databases.length, 'database')} on ${plural(hosts.size, 'server')}${inGroups}`,
 	);
+}
+
+/** "svc-k2, svc-x +2": user names only, to keep the line short. */
+function people(accounts: readonly string[]): string {
+	if (accounts.length === 0) {
+		return 'nobody';
+	}
+
+	const names = accounts.map(account =>
+		account.slice(account.indexOf('\\') + 1),
+	);
+	const more = names.length > 2 ? ` +${names.length - 2}` : '';
+	return `${names.slice(0, 2).join(', ')}${more}`;
 }
 
 function permissionsVerdict(
@@ -281,14 +303,14 @@ function permissionsVerdict(
 			return outcome.error.category === 'permission'
 				? warn(
 						'permissions',
-						'role groups and assignments cannot be read by this account',
+						'role assignments hidden from this account',
 						options.account
 							? addToViewOnlyFix(options.account)
 							: 'Add the installation account to View-Only Organization Management',
 					)
 				: failedCall(
 						'permissions',
-						'Role assignments',
+						'Role groups',
 						outcome.error,
 						options.timeoutMs,
 					);
@@ -300,13 +322,11 @@ function permissionsVerdict(
 		: [];
 	const groups = facts.roleGroups.ok ? facts.roleGroups.value : {};
 	const impersonation = assignments
-		.filter(
-			entry => entry.role.toLowerCase() === impersonationRole.toLowerCase(),
-		)
+		.filter(entry => same(entry.role, impersonationRole))
 		.map(entry => entry.assignee);
 	const recipients = lookup(groups, recipientManagement) ?? [];
 	return pass(
 		'permissions',
-		`${impersonationRole}: ${impersonation.length > 0 ? shortList(impersonation, 2) : 'nobody'}; ${recipientManagement}: ${recipients.length > 0 ? shortList(recipients, 2) : 'nobody'}`,
+		`Impersonation: ${people(impersonation)}; Recipient Mgmt: ${people(recipients)}`,
 	);
 }

@@ -50,7 +50,7 @@ export function evaluateHost(facts: HostFacts, timeoutMs: number): Verdict[] {
 		);
 	} else {
 		verdicts.push(
-			failedCall('powershell', 'PowerShell', powershell.error, timeoutMs),
+			failedCall('powershell', undefined, powershell.error, timeoutMs),
 		);
 	}
 
@@ -77,17 +77,17 @@ export function evaluateHost(facts: HostFacts, timeoutMs: number): Verdict[] {
 		);
 		verdicts.push(
 			member
-				? pass('account', `${name} is in ${viewOnlyGroup}`)
+				? pass('account', `${name}: member of View-Only Org Mgmt`)
 				: warn(
 						'account',
-						`${name} is not in ${viewOnlyGroup} (on premises it lists servers and databases)`,
+						`${name} is not in View-Only Org Mgmt`,
 						addToViewOnlyFix(name),
 					),
 		);
 	} else if (shellMissing(account.error)) {
 		verdicts.push(skip('account', 'not checked: PowerShell not found'));
 	} else {
-		verdicts.push(failedCall('account', 'Account', account.error, timeoutMs));
+		verdicts.push(failedCall('account', undefined, account.error, timeoutMs));
 	}
 
 	return verdicts;
@@ -112,7 +112,7 @@ function languageMode(facts: HostFacts, timeoutMs: number): Verdict {
 	if (mode.toLowerCase() !== 'fulllanguage') {
 		return fail(
 			'language-mode',
-			`${mode}: the probes need FullLanguage (execution policy ${policy})`,
+			`${mode}; the probes need FullLanguage`,
 			'Run from an account or computer outside the AppLocker/WDAC policy that constrains PowerShell',
 		);
 	}
@@ -120,7 +120,7 @@ function languageMode(facts: HostFacts, timeoutMs: number): Verdict {
 	if (blockingPolicies.has(policy.toLowerCase())) {
 		return warn(
 			'language-mode',
-			`FullLanguage, but execution policy ${policy} blocks the Exchange session's scripts`,
+			`${policy} policy blocks the Exchange session`,
 			'Set-ExecutionPolicy RemoteSigned -Scope LocalMachine',
 		);
 	}

@@ -49,8 +49,5 @@ export function evaluateMx(
 		.map(record => `${record.exchange} (${record.priority})`)
 		.join(', ');
 	const online = records.some(record => isOnlineMx(record.exchange));
-	return pass(
-		'mx',
-		`${domain}: ${list}${online ? ', Exchange Online' : ', on-premises'}`,
-	);
+	return pass('mx', `${domain}: ${list}${online ? ' (Exchange Online)' : ''}`);
 }

@@ -389,7 +389,7 @@ export function startDetection(
 			found?.version?.startsWith('15.') &&
 			Number(found.version.split('.')[1]) >= 20
 		) {
-			return {reason: 'Exchange Online: no on-premises server to query'};
+			return {reason: 'Exchange Online (no servers)'};
 		}
 
 		const scp = host?.scp.ok ? host.scp.value[0] : undefined;
@@ -401,8 +401,8 @@ export function startDetection(
 
 		return {
 			reason: request.autodiscover
-				? 'no Exchange server known: Autodiscover named none; give the server (--server)'
-				: 'no Exchange server known: give the server (--server), or turn on Autodiscover',
+				? 'Autodiscover named no server'
+				: 'no server given',
 		};
 	};
 
@@ -420,9 +420,7 @@ export function startDetection(
 		const winrmRunning =
 			host.winrm.ok && host.winrm.value.toLowerCase() === 'running';
 		if (major === undefined || major < 3 || !winrmRunning) {
-			return skipAll(
-				'not checked: needs PowerShell 3.0 or later and WinRM running',
-			);
+			return skipAll('not checked: needs PowerShell 3.0+ and WinRM');
 		}
 
 		const target = exchangeTarget();

@@ -57,11 +57,11 @@ function capitalize(text: string): string {
 
 /**
 A failed call as a failed check: the category's problem as the summary
-(prefixed with what was being asked), its fix as the fix.
+(after `context`, when given, such as the server asked), its fix as the fix.
 */
 export function failedCall(
 	id: CheckId,
-	what: string,
+	context: string | undefined,
 	error: ProbeError,
 	timeoutMs: number,
 ): Verdict {
@@ -71,15 +71,13 @@ export function failedCall(
 
 	const {problem, fix} = explainCategory(error.category);
 	const detail =
-		error.category === 'unknown'
-			? `: ${firstLine(error.message)}`
-			: error.errorId
-				? ` (${error.errorId})`
-				: '';
+		error.category === 'unknown' ? `: ${firstLine(error.message, 60)}` : '';
 	return {
 		id,
 		status: 'fail',
-		summary: `${capitalize(what)}: ${problem}${detail}`,
+		summary: context
+			? `${context}: ${problem}${detail}`
+			: `${capitalize(problem)}${detail}`,
 		fix,
 		retryable: true,
 	};

@@ -170,7 +170,7 @@ export function classifyError(error: RawError): ErrorCategory {
 }
 
 export type CategoryExplanation = {
-	/** One line: what is wrong. */
+	/** What is wrong, in a few words (it shares a line with a check's name). */
 	readonly problem: string;
 	/** One line: how to fix it. */
 	readonly fix: string;
@@ -182,11 +182,11 @@ export const categoryExplanations: Readonly<
 	Record<ErrorCategory, CategoryExplanation>
 > = {
 	dns: {
-		problem: 'the name could not be resolved in DNS',
+		problem: 'name not found in DNS',
 		fix: "Check the name: use the server's fully qualified name (FQDN) and check DNS from this computer",
 	},
 	unreachable: {
-		problem: 'the server could not be reached',
+		problem: 'server unreachable',
 		fix: 'Check that the server is running and that ports 80 and 443 are open from this computer',
 	},
 	kerberos: {
@@ -194,29 +194,27 @@ export const categoryExplanations: Readonly<
 		fix: 'Use the FQDN, not an IP address; check the clock and that this computer is in the domain, then run klist purge',
 	},
 	'access-denied': {
-		problem: 'access is denied',
+		problem: 'access denied',
 		fix: 'Add the account to an Exchange role group and allow remote PowerShell: Set-User <account> -RemotePowerShellEnabled $true',
 	},
 	endpoint: {
-		problem: 'the Exchange PowerShell endpoint answered with an error',
+		problem: 'Exchange PowerShell endpoint failed',
 		fix: 'Check the PowerShell virtual directory in IIS on the server: Get-PowerShellVirtualDirectory',
 	},
 	'no-language': {
-		problem: 'the Exchange endpoint refused the probe script (NoLanguage)',
+		problem: 'endpoint refused the probe (NoLanguage)',
 		fix: 'This is a bug in k2-exchange-setup: report it with the transcript from --log FILE',
 	},
 	permission: {
-		problem: 'the account may not run this Exchange cmdlet',
+		problem: 'cmdlet not allowed for this account',
 		fix: 'Add the installation account to View-Only Organization Management, then log off and on',
 	},
 	platform: {
-		problem:
-			'PowerShell remoting to Exchange is not available on this platform',
+		problem: 'remoting unavailable on this platform',
 		fix: 'Run on Windows, or try the app with --simulate',
 	},
 	policy: {
-		problem:
-			'PowerShell policy blocks the probes (execution policy or language mode)',
+		problem: 'blocked by PowerShell policy',
 		fix: 'Set-ExecutionPolicy RemoteSigned -Scope LocalMachine, or run from an account outside the AppLocker/WDAC policy',
 	},
 	timeout: {problem: 'timed out', fix: retryFix},
@@ -234,19 +232,19 @@ export const categoryExplanations: Readonly<
 		fix: 'Check that IIS is running on the server and the port is open in its firewall',
 	},
 	'tls-untrusted': {
-		problem: "the server's TLS certificate is not trusted",
+		problem: 'TLS certificate not trusted',
 		fix: 'Import the issuing CA certificate into the Trusted Root store of this computer',
 	},
 	'not-found': {
-		problem: 'the URL answered 404 Not Found',
+		problem: '404 not found',
 		fix: 'Check the Autodiscover virtual directory on the server: Get-AutodiscoverVirtualDirectory',
 	},
 	unauthorized: {
-		problem: 'the server asked for credentials (401)',
+		problem: '401: needs credentials',
 		fix: 'Check the Autodiscover authentication settings, or untick Use Autodiscover and give the server',
 	},
 	unknown: {
-		problem: 'an unexpected error',
+		problem: 'unexpected error',
 		fix: 'Run with --log FILE and read the transcript for the full error',
 	},
 };

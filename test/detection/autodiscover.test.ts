@@ -98,7 +98,7 @@ describe('autodiscover order', () => {
 		]);
 		const check = report.checks.find(entry => entry.id === 'autodiscover');
 		expect(check?.summary).toBe(
-			'EWS https://mail.example.com/EWS/Exchange.asmx via autodiscover.example.com (2 candidates failed first)',
+			'EWS at mail.example.com via autodiscover.example.com (2 failed first)',
 		);
 	});
 

@@ -323,8 +323,8 @@ describe('what each scenario is for', () => {
 		});
 		const servers = report.checks.find(check => check.id === 'servers');
 		expect(servers?.status).toBe('fail');
-		expect(servers?.summary).toContain('could not be resolved');
-		expect(servers?.summary).toContain('ComputerNotFound');
+		expect(servers?.summary).toBe('exch99.contoso.com: name not found in DNS');
+		expect(servers?.fix).toContain('FQDN');
 		const autodiscover = report.checks.find(
 			check => check.id === 'autodiscover',
 		);
@@ -337,7 +337,7 @@ describe('what each scenario is for', () => {
 			autodiscover: true,
 		});
 		const powershell = report.checks.find(check => check.id === 'powershell');
-		expect(powershell?.summary).toBe('PowerShell: PowerShell not found');
+		expect(powershell?.summary).toBe('PowerShell not found');
 		expect(powershell?.fix).toContain('Windows Management Framework 5.1');
 		expect(report.findings.autodiscover[0]?.detail).toBe(
 			'SCP lookup failed: PowerShell not found',
@@ -371,7 +371,7 @@ describe('what each scenario is for', () => {
 		});
 		const permissions = report.checks.find(check => check.id === 'permissions');
 		expect(permissions?.summary).toBe(
-			'role groups and assignments cannot be read by this account',
+			'role assignments hidden from this account',
 		);
 		expect(report.findings.roleGroups).toEqual({});
 	});
