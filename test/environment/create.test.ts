@@ -53,10 +53,10 @@ describe('create environment', () => {
 				expect(facts.account).toEqual({
 					ok: true,
 					value: {
-						name: 'CONTOSO\\k2install',
+						name: String.raw`CONTOSO\k2install`,
 						groups: [
-							'CONTOSO\\Domain Users',
-							'CONTOSO\\View-Only Organization Management',
+							String.raw`CONTOSO\Domain Users`,
+							String.raw`CONTOSO\View-Only Organization Management`,
 						],
 					},
 				});

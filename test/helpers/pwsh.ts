@@ -10,7 +10,7 @@ export const pwsh = locatePowerShell();
 if (!pwsh) {
 	const message =
 		'No PowerShell found (looked for NODE_POWERSHELL, pwsh on PATH and ~/.dotnet/tools/pwsh): the PowerShell probe tests cannot run.';
-	if (process.env['CI']) {
+	if (process.env.CI) {
 		throw new Error(message);
 	}
 

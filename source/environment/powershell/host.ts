@@ -1,5 +1,5 @@
 /*
-probeHost and probeExchange of the Environment, answered by the probe
+The probeHost and probeExchange calls of the Environment, answered by the probe
 scripts in a real PowerShell: the local checks in one round trip, the
 Exchange checks in one remote session.
 */
@@ -79,9 +79,9 @@ export function createPowerShellHost(
 		const pick = picker(run);
 		return {
 			powershell: pick('powershell', toPowerShellFacts),
-			winrm: pick('winrm', data => text(data['status'])),
+			winrm: pick('winrm', data => text(data.status)),
 			account: pick('account', toAccountFacts),
-			scp: pick('scp', data => list(data['urls']).map(url => text(url))),
+			scp: pick('scp', data => list(data.urls).map(url => text(url))),
 			installMode,
 		};
 	}
@@ -110,40 +110,40 @@ export function createPowerShellHost(
 			},
 		);
 		const pick = picker(run);
-		const connectedTo = pick('connectedTo', data => text(data['fqdn']));
+		const connectedTo = pick('connectedTo', data => text(data.fqdn));
 		if (!connectedTo.ok) {
 			return failedSession(connectedTo.error);
 		}
 
 		return {
 			connectedTo,
-			servers: pick('servers', data => list(data['items']).map(toServer)),
+			servers: pick('servers', data => list(data.items).map(toServer)),
 			services: pick('services', data =>
 				Object.fromEntries(
-					list(data['items']).map(item => [
-						text(item['server']),
+					list(data.items).map(item => [
+						text(item.server),
 						Object.fromEntries(
-							list(item['services']).map(service_ => [
-								text(service_['name']),
-								text(service_['status']),
+							list(item.services).map(service_ => [
+								text(service_.name),
+								text(service_.status),
 							]),
 						),
 					]),
 				),
 			),
-			databases: pick('databases', data => list(data['items']).map(toDatabase)),
+			databases: pick('databases', data => list(data.items).map(toDatabase)),
 			roleGroups: pick('roleGroups', data =>
 				Object.fromEntries(
-					list(data['items']).map(item => [
-						text(item['name']),
-						list(item['members']).map(member => text(member)),
+					list(data.items).map(item => [
+						text(item.name),
+						list(item.members).map(member => text(member)),
 					]),
 				),
 			),
 			roleAssignments: pick('roleAssignments', data =>
-				list(data['items']).map((item): RoleAssignmentFacts => ({
-					role: text(item['role']),
-					assignee: text(item['assignee']),
+				list(data.items).map((item): RoleAssignmentFacts => ({
+					role: text(item.role),
+					assignee: text(item.assignee),
 				})),
 			),
 		};
@@ -233,30 +233,30 @@ function failedSession(error: ProbeError): ExchangeFacts {
 
 function toPowerShellFacts(data: Record<string, unknown>): PowerShellFacts {
 	return {
-		computerName: text(data['computerName']),
-		version: text(data['version']),
-		edition: text(data['edition']),
-		languageMode: text(data['languageMode']),
-		executionPolicy: text(data['executionPolicy']),
+		computerName: text(data.computerName),
+		version: text(data.version),
+		edition: text(data.edition),
+		languageMode: text(data.languageMode),
+		executionPolicy: text(data.executionPolicy),
 	};
 }
 
 function toAccountFacts(data: Record<string, unknown>): AccountFacts {
 	return {
-		name: text(data['name']),
-		groups: list(data['groups']).map(group => text(group)),
+		name: text(data.name),
+		groups: list(data.groups).map(group => text(group)),
 	};
 }
 
 function toServer(item: Record<string, unknown>): ExchangeServerFacts {
 	// Deserialized from Exchange: ServerRole is a flags enum printed as
 	// "Mailbox, ClientAccess"; Site is an AD path ending in the site's name.
-	const site = text(item['site']);
+	const site = text(item.site);
 	return {
-		name: text(item['name']),
-		fqdn: text(item['fqdn']),
-		adminDisplayVersion: text(item['adminDisplayVersion']),
-		roles: text(item['roles'])
+		name: text(item.name),
+		fqdn: text(item.fqdn),
+		adminDisplayVersion: text(item.adminDisplayVersion),
+		roles: text(item.roles)
 			.split(',')
 			.map(role => role.trim())
 			.filter(role => role !== ''),
@@ -265,10 +265,10 @@ function toServer(item: Record<string, unknown>): ExchangeServerFacts {
 }
 
 function toDatabase(item: Record<string, unknown>): MailboxDatabaseFacts {
-	const group = item['storageGroup'];
+	const group = item.storageGroup;
 	return {
-		name: text(item['name']),
-		server: text(item['server']),
+		name: text(item.name),
+		server: text(item.server),
 		storageGroup: typeof group === 'string' ? group : null,
 	};
 }

@@ -26,8 +26,8 @@ export function powerShellCandidates(options: LocateOptions = {}): string[] {
 		return [options.executable];
 	}
 
-	if (env['NODE_POWERSHELL']) {
-		return [env['NODE_POWERSHELL']];
+	if (env.NODE_POWERSHELL) {
+		return [env.NODE_POWERSHELL];
 	}
 
 	if (platform === 'win32') {
@@ -66,11 +66,11 @@ function resolveExecutable(
 		return isExecutableFile(name, platform) ? name : undefined;
 	}
 
-	const pathVariable = env['PATH'] ?? env['Path'] ?? '';
+	const pathVariable = env.PATH ?? env.Path ?? '';
 	const delimiter = platform === 'win32' ? ';' : ':';
 	const extensions =
 		platform === 'win32' && path.extname(name) === ''
-			? (env['PATHEXT'] ?? '.EXE;.CMD;.BAT;.COM').split(';')
+			? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';')
 			: [''];
 	for (const directory of pathVariable.split(delimiter)) {
 		if (directory === '') {

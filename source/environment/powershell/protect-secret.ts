@@ -50,7 +50,7 @@ export async function protectSecret(
 			return {ok: false, error: toProbeError(run.failure)};
 		}
 
-		const result = run.results['protected'];
+		const result = run.results.protected;
 		if (!result?.ok) {
 			return {
 				ok: false,

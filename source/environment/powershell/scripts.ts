@@ -149,25 +149,25 @@ function normalizeEnvelope(value: unknown): Envelope | undefined {
 		return undefined;
 	}
 
-	if (value['ok'] === false) {
-		return {ok: false, error: normalizeError(value['error'])};
+	if (value.ok === false) {
+		return {ok: false, error: normalizeError(value.error)};
 	}
 
-	if (value['ok'] !== true || !isRecord(value['results'])) {
+	if (value.ok !== true || !isRecord(value.results)) {
 		return undefined;
 	}
 
 	const results: Record<string, ProbeResult> = {};
-	for (const [name, result] of Object.entries(value['results'])) {
+	for (const [name, result] of Object.entries(value.results)) {
 		if (!isRecord(result)) {
 			continue;
 		}
 
-		const ms = typeof result['ms'] === 'number' ? result['ms'] : 0;
+		const ms = typeof result.ms === 'number' ? result.ms : 0;
 		results[name] =
-			result['ok'] === true
-				? {ok: true, data: result['data'], ms}
-				: {ok: false, error: normalizeError(result['error']), ms};
+			result.ok === true
+				? {ok: true, data: result.data, ms}
+				: {ok: false, error: normalizeError(result.error), ms};
 	}
 
 	return {ok: true, results};
@@ -182,7 +182,7 @@ function normalizeError(value: unknown): RemoteError {
 		typeof value[key] === 'string' && value[key] !== ''
 			? value[key]
 			: undefined;
-	const code = value['transportCode'];
+	const code = value.transportCode;
 	return {
 		message: text('message') ?? 'PowerShell reported an error.',
 		errorId: text('errorId'),

@@ -24,10 +24,10 @@ const base: ScenarioInput = {
 			executionPolicy: 'AllSigned',
 		},
 		winrm: 'Stopped',
-		account: 'CONTOSO\\k2install',
+		account: String.raw`CONTOSO\k2install`,
 		groups: [
-			'CONTOSO\\Domain Users',
-			'CONTOSO\\View-Only Organization Management',
+			String.raw`CONTOSO\Domain Users`,
+			String.raw`CONTOSO\View-Only Organization Management`,
 		],
 		installMode: 'reconfigure',
 	},
@@ -55,12 +55,12 @@ const base: ScenarioInput = {
 			},
 		],
 		roleGroups: {
-			'View-Only Organization Management': ['CONTOSO\\k2install'],
+			'View-Only Organization Management': [String.raw`CONTOSO\k2install`],
 			'Recipient Management': [],
-			'Help Desk': ['CONTOSO\\helper'],
+			'Help Desk': [String.raw`CONTOSO\helper`],
 		},
 		roleAssignments: [
-			{role: 'ApplicationImpersonation', assignee: 'CONTOSO\\svc-k2'},
+			{role: 'ApplicationImpersonation', assignee: String.raw`CONTOSO\svc-k2`},
 			{role: 'Mail Recipients', assignee: 'Organization Management'},
 		],
 	},
@@ -97,10 +97,10 @@ describe.skipIf(noPwsh)('probes through powershell with stand-ins', () => {
 				account: {
 					ok: true,
 					value: {
-						name: 'CONTOSO\\k2install',
+						name: String.raw`CONTOSO\k2install`,
 						groups: [
-							'CONTOSO\\Domain Users',
-							'CONTOSO\\View-Only Organization Management',
+							String.raw`CONTOSO\Domain Users`,
+							String.raw`CONTOSO\View-Only Organization Management`,
 						],
 					},
 				},
@@ -159,15 +159,20 @@ describe.skipIf(noPwsh)('probes through powershell with stand-ins', () => {
 				roleGroups: {
 					ok: true,
 					value: {
-						'View-Only Organization Management': ['CONTOSO\\k2install'],
+						'View-Only Organization Management': [
+							String.raw`CONTOSO\k2install`,
+						],
 						'Recipient Management': [],
-						'Help Desk': ['CONTOSO\\helper'],
+						'Help Desk': [String.raw`CONTOSO\helper`],
 					},
 				},
 				roleAssignments: {
 					ok: true,
 					value: [
-						{role: 'ApplicationImpersonation', assignee: 'CONTOSO\\svc-k2'},
+						{
+							role: 'ApplicationImpersonation',
+							assignee: String.raw`CONTOSO\svc-k2`,
+						},
 						{role: 'Mail Recipients', assignee: 'Organization Management'},
 					],
 				},

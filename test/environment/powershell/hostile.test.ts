@@ -167,7 +167,7 @@ describe.skipIf(noPwsh)('hostile strings through real PowerShell', () => {
 				roleGroups: [],
 				roles: [],
 			});
-			const connected = run.ok ? run.results['connectedTo'] : undefined;
+			const connected = run.ok ? run.results.connectedTo : undefined;
 			expect(connected?.ok).toBe(false);
 			expect(connected && !connected.ok && connected.error.message).toBe(
 				`Connecting to remote server ${server} failed with the following error message : The WinRM client cannot process the request because the server name cannot be resolved.`,

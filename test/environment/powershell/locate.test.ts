@@ -23,10 +23,10 @@ describe('which powershell to run', () => {
 	test('NODE_POWERSHELL comes next', () => {
 		expect(
 			powerShellCandidates({
-				env: {NODE_POWERSHELL: 'C:\\PS7\\pwsh.exe'},
+				env: {NODE_POWERSHELL: String.raw`C:\PS7\pwsh.exe`},
 				platform: 'win32',
 			}),
-		).toEqual(['C:\\PS7\\pwsh.exe']);
+		).toEqual([String.raw`C:\PS7\pwsh.exe`]);
 	});
 
 	test('windows prefers pwsh and falls back to windows powershell', () => {

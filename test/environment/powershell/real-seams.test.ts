@@ -59,7 +59,7 @@ describe.skipIf(noPwsh)('real seams', () => {
 				roleGroups: [],
 				roles: [],
 			});
-			const connected = run.ok ? run.results['connectedTo'] : undefined;
+			const connected = run.ok ? run.results.connectedTo : undefined;
 			expect(connected && !connected.ok && connected.error.errorId).toBe(
 				'InvalidServerName',
 			);

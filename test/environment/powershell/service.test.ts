@@ -21,7 +21,7 @@ function echoed(result: RunResult): unknown {
 		throw new Error(`run failed: ${JSON.stringify(result.failure)}`);
 	}
 
-	const echo = result.results['echo'];
+	const {echo} = result.results;
 	if (!echo?.ok) {
 		throw new Error(`echo failed: ${JSON.stringify(echo)}`);
 	}
@@ -30,11 +30,11 @@ function echoed(result: RunResult): unknown {
 }
 
 function pidOf(result: RunResult): number {
-	if (!result.ok || !result.results['pid']?.ok) {
+	if (!result.ok || !result.results.pid?.ok) {
 		throw new Error(`pid run failed: ${JSON.stringify(result)}`);
 	}
 
-	return (result.results['pid'].data as {pid: number}).pid;
+	return (result.results.pid.data as {pid: number}).pid;
 }
 
 function exists(pid: number): boolean {
@@ -135,7 +135,7 @@ describe.skipIf(noPwsh)('powershell service', () => {
 		);
 	});
 
-	test('answers even when stray output lands between two calls', async () => {
+	test('answers a call that follows stray output on stdout', async () => {
 		// A thread writes to stdout after the call has ended: the next call's
 		// markers then follow stray bytes, which node-powershell can miss.
 		const stray = testScript(
@@ -175,9 +175,9 @@ describe.skipIf(noPwsh)('powershell service', () => {
 			.trim()
 			.split('\n')
 			.map(line => JSON.parse(line) as Record<string, unknown>);
-		expect(lines.some(line => line['script'] === 'echo')).toBe(true);
-		expect(lines.some(line => line['outcome'] === 'timeout')).toBe(true);
-		expect(lines.some(line => line['event'] === 'shell-start')).toBe(true);
+		expect(lines.some(line => line.script === 'echo')).toBe(true);
+		expect(lines.some(line => line.outcome === 'timeout')).toBe(true);
+		expect(lines.some(line => line.event === 'shell-start')).toBe(true);
 		expect(fs.readFileSync(logFile, 'utf8')).not.toContain(secret);
 	});
 });

@@ -46,7 +46,7 @@ describe('stand-in module', () => {
 
 	test('carries the scenario as data, never as code', () => {
 		const scenario = scenarioSchema.parse({
-			host: {account: "CONTOSO\\x'; Remove-Item C:\\ -Recurse; '"},
+			host: {account: String.raw`CONTOSO\x'; Remove-Item C:\ -Recurse; '`},
 		});
 		const module = generateStandInModule(scenario);
 		const [dataLine, ...code] = module.split('\n');
