@@ -1,0 +1,69 @@
+import {readdir, readFile, stat} from 'node:fs/promises';
+import path from 'node:path';
+import {PassThrough} from 'node:stream';
+import {expect, test} from 'vitest';
+import {loadScenario} from '../../source/environment/scenarios.js';
+import {createSimulatedEnvironment} from '../../source/environment/simulated/index.js';
+import {pathsBeside} from '../../source/store/paths.js';
+import {runUnattended} from '../../source/unattended/run.js';
+import {freshHome} from '../helpers/run-cli.js';
+
+const canary = 'Canary-41d2-P@ssw0rd';
+
+test('where protection exists, only the protected password is stored', async () => {
+	const home = await freshHome();
+	const paths = pathsBeside(path.join(home, 'configuration.json'));
+	const protectedForm = 'AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAA';
+	const given: string[] = [];
+	const stdout = new PassThrough();
+	const stderr = new PassThrough();
+	let output = '';
+	for (const stream of [stdout, stderr]) {
+		stream.on('data', (chunk: Buffer) => {
+			output += chunk.toString();
+		});
+	}
+
+	const code = await runUnattended({
+		answers: {
+			useExchange: true,
+			email: 'k2svc@contoso.com',
+			authentication: 'static',
+			serviceAccount: 'CONTOSO\\svc-k2',
+		},
+		origins: {},
+		paths,
+		existing: undefined,
+		reconfigure: false,
+		createEnvironment: async () =>
+			createSimulatedEnvironment(await loadScenario('contoso-2019')),
+		password: canary,
+		async protect(plain) {
+			given.push(plain);
+			return {ok: true, value: protectedForm};
+		},
+		json: true,
+		ascii: false,
+		signal: new AbortController().signal,
+		stdout,
+		stderr,
+	});
+	expect(code, output).toBe(0);
+	expect(given).toEqual([canary]);
+	expect(JSON.parse(await readFile(paths.credential, 'utf8'))).toEqual({
+		account: 'CONTOSO\\svc-k2',
+		password: {protection: 'dpapi', data: protectedForm},
+	});
+	expect((await stat(paths.credential)).mode & 0o777).toBe(0o600);
+	const configuration = await readFile(paths.configuration, 'utf8');
+	expect(JSON.parse(configuration).serviceInstances[0]).toMatchObject({
+		authentication: 'Static',
+		settings: {'User ID': 'CONTOSO\\svc-k2'},
+	});
+	expect(output).not.toContain(canary);
+	for (const name of await readdir(home)) {
+		// eslint-disable-next-line no-await-in-loop
+		const text = await readFile(path.join(home, name), 'utf8');
+		expect(text, name).not.toContain(canary);
+	}
+});
