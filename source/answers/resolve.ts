@@ -4,7 +4,7 @@ open is filled from detection the way the wizard fills it, then the answers
 are checked for completeness and for choices that contradict each other.
 */
 import type {DetectionReport} from '../detection/types.js';
-import {deploymentOf, versionOf} from '../plan/plan.js';
+import {defaultAuthentication, deploymentOf, versionOf} from '../plan/plan.js';
 import type {Field} from './fields.js';
 import type {Answers} from './schema.js';
 
@@ -83,7 +83,9 @@ export function resolve(
 		standard,
 		administrative: online ? false : administrative,
 		exchangeVersion: choice,
-		authentication: given.authentication ?? 'impersonate',
+		authentication:
+			given.authentication ??
+			defaultAuthentication({...partial, administrative}, report),
 		...(online
 			? {
 					tenantId: given.tenantId,

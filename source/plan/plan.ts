@@ -11,7 +11,6 @@ import type {
 	DetectionReport,
 	VersionName,
 } from '../detection/types.js';
-import {integrationOff, nothingTicked} from '../flow/skip.js';
 import {ewsSchemaVersion} from '../environment/versions.js';
 import {
 	instanceNames,
@@ -34,12 +33,13 @@ export const onlineServer = 'outlook.office365.com';
 export const environmentLibraryField = 'Exchange Server';
 
 /**
-The reasons recorded when the answers themselves leave Exchange unconfigured;
-the wizard's flow words them, so every face records the same text.
+The reasons recorded when the answers themselves leave Exchange unconfigured.
+Every face records these same words (the wizard's flow takes them from here).
 */
 export const skipReasons = {
-	integrationOff: integrationOff.reason,
-	nothingTicked: nothingTicked.reason,
+	integrationOff: 'Exchange integration was not selected.',
+	nothingTicked:
+		'Neither standard nor administrative integration was selected.',
 } as const;
 
 const versionNames: Record<ExchangeVersionChoice, VersionName> = {
@@ -210,9 +210,8 @@ export function createPlan(input: PlanInput): ConfigDocument {
 			? {'User ID': answers.serviceAccount}
 			: {}),
 	};
-	// Impersonate is the wizard's default too; the instances that never
-	// impersonate get the service account from it (below).
-	const chosen = answers.authentication ?? 'impersonate';
+	const chosen =
+		answers.authentication ?? defaultAuthentication(answers, report);
 	const instance = (
 		name: InstanceName,
 		extra: Record<string, string | number> = {},
@@ -265,6 +264,21 @@ export function createPlan(input: PlanInput): ConfigDocument {
 		serviceInstances,
 		environmentLibrary: [{field: environmentLibraryField, value: server}],
 	};
+}
+
+/**
+The authentication mode when none was chosen: impersonation for standard
+integration on-premises, the service account otherwise. Every face uses this
+default, so a replay writes what the wizard wrote.
+*/
+export function defaultAuthentication(
+	answers: Answers,
+	report?: DetectionReport,
+): NonNullable<Answers['authentication']> {
+	return answers.standard === true &&
+		deploymentOf(answers, report) === 'on-premises'
+		? 'impersonate'
+		: 'service-account';
 }
 
 function ewsUrl(input: {
