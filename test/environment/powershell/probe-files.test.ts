@@ -1,0 +1,99 @@
+/*
+The shipped probe scripts must load in Windows PowerShell 5.1 (which reads
+a file without a byte order mark as ANSI) and use nothing newer than
+PowerShell 3.0. The parser check runs in the pwsh at hand.
+*/
+import fs from 'node:fs';
+import path from 'node:path';
+import {afterAll, describe, expect, test} from 'vitest';
+import {findProbeDirectory} from '../../../source/environment/powershell/scripts.js';
+import {createPowerShellService} from '../../../source/environment/powershell/service.js';
+import {noPwsh, pwsh, testScript} from '../../helpers/pwsh.js';
+
+const directory = findProbeDirectory();
+const files = fs
+	.readdirSync(directory)
+	.filter(name => name.endsWith('.ps1'))
+	.map(name => ({name, bytes: fs.readFileSync(path.join(directory, name))}));
+
+/** Syntax and parameters that PowerShell 3.0 does not have. */
+const newerThanThree: Array<[RegExp, string]> = [
+	[/^\s*class\s/m, 'classes (5.0)'],
+	[/^\s*enum\s/m, 'enums (5.0)'],
+	[/::new\(/, '::new() (5.0)'],
+	[/\?\?/, 'null-coalescing (7.0)'],
+	[/\?\./, 'null-conditional access (7.1)'],
+	[/\s\?\s[^:]+\s:\s/, 'ternary operator (7.0)'],
+	[/&&|\|\|/, 'pipeline chain operators (7.0)'],
+	[/-AsArray\b/, 'ConvertTo-Json -AsArray (6.0)'],
+	[/-EnumsAsStrings\b/, 'ConvertTo-Json -EnumsAsStrings (7.0)'],
+	[/-AsHashtable\b/, 'ConvertFrom-Json -AsHashtable (6.0)'],
+	[/-Parallel\b/, 'ForEach-Object -Parallel (7.0)'],
+	[/^\s*using\s/m, 'using statements (5.0)'],
+	[/\$PSStyle|Start-ThreadJob/, 'PowerShell 7 only commands'],
+];
+
+describe('probe files', () => {
+	test('there are probe files to check', () => {
+		expect(files.map(file => file.name)).toEqual(
+			expect.arrayContaining([
+				'_runtime.ps1',
+				'_seams.ps1',
+				'_stand-ins.ps1',
+				'_startup.ps1',
+				'exchange.ps1',
+				'host.ps1',
+				'protect-secret.ps1',
+			]),
+		);
+	});
+
+	test.each(files)(
+		'$name is UTF-8 with a byte order mark and ASCII text',
+		file => {
+			expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+			expect(file.bytes.subarray(3).every(byte => byte < 0x80)).toBe(true);
+		},
+	);
+
+	test.each(files)('$name uses nothing newer than PowerShell 3.0', file => {
+		// Whole-line comments may name what they avoid.
+		const text = file.bytes.toString('utf8').replaceAll(/^\s*#.*$/gm, '');
+		const found = newerThanThree
+			.filter(([pattern]) => pattern.test(text))
+			.map(([, what]) => what);
+		expect(found).toEqual([]);
+	});
+});
+
+describe.skipIf(noPwsh)('probe files in the parser', () => {
+	const service = createPowerShellService({executable: pwsh});
+	afterAll(async () => service.dispose());
+
+	test('every probe file parses without errors', async () => {
+		const parse = testScript(
+			'parse',
+			`Invoke-Probe 'parse' {
+				$errors = @()
+				foreach ($file in @($ProbeArgs['files'])) {
+					$tokens = $null
+					$parseErrors = $null
+					[void][System.Management.Automation.Language.Parser]::ParseInput(
+						$file['text'], [ref]$tokens, [ref]$parseErrors)
+					foreach ($parseError in @($parseErrors)) {
+						$errors += ($file['name'] + ': ' + $parseError.Message)
+					}
+				}
+				@{ errors = $errors }
+			}`,
+		);
+		const run = await service.run(parse, {
+			files: files.map(file => ({
+				name: file.name,
+				text: file.bytes.toString('utf8').replace(/^\uFEFF/, ''),
+			})),
+		});
+		const result = run.ok ? run.results['parse'] : undefined;
+		expect(result?.ok && result.data).toEqual({errors: []});
+	});
+});
