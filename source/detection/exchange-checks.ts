@@ -36,6 +36,13 @@ export function discoverServers(
 	services: Readonly<Record<string, Readonly<Record<string, string>>>>,
 	now: Date,
 ): DiscoveredServer[] {
+	// Indexed once: organisations with a thousand servers exist in benchmarks.
+	const byFqdn = new Map(
+		Object.entries(services).map(([fqdn, entry]) => [
+			fqdn.toLowerCase(),
+			entry,
+		]),
+	);
 	return servers.map(server => {
 		const build = parseAdminDisplayVersion(server.adminDisplayVersion);
 		const info = build ? versionFromBuild(build, now) : undefined;
@@ -44,7 +51,7 @@ export function discoverServers(
 			roles: [...server.roles],
 			version: info && build ? {name: info.name, detected: true, build} : null,
 			support: info ? info.supportLabel : 'version unknown',
-			services: {...lookup(services, server.fqdn)},
+			services: {...byFqdn.get(server.fqdn.toLowerCase())},
 		};
 	});
 }
