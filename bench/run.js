@@ -9,7 +9,11 @@ import process from 'node:process';
 import {build} from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
-const cli = path.join(root, 'dist', 'cli.js');
+const packageJson = JSON.parse(
+	readFileSync(path.join(root, 'package.json'), 'utf8'),
+);
+// The command as installed: package.json's bin.
+const cli = path.join(root, packageJson.bin['k2-exchange-setup']);
 const work = mkdtempSync(path.join(os.tmpdir(), 'k2-bench-'));
 const quick = process.argv.includes('--quick');
 const runs = quick ? 5 : 21;
@@ -102,9 +106,7 @@ function measureVersion() {
 		output = result.stdout.trim();
 	}
 
-	const expected = JSON.parse(
-		readFileSync(path.join(root, 'package.json'), 'utf8'),
-	).version;
+	const expected = packageJson.version;
 	return {
 		baseline: median(baseline),
 		version: median(version),

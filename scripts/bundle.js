@@ -1,17 +1,56 @@
-// Bundles the CLI into one file, so start-up reads one module instead of
-// hundreds from node_modules.
+// Bundles the CLI into dist/, so start-up reads a few modules instead of
+// hundreds from node_modules. Code splitting keeps what a run does not use
+// out of the modules it loads: `--help` and the unattended runs never load
+// Ink or React. dist/cli.cjs, the package's bin, answers `--version` alone
+// before loading anything (see source/start.cts).
+import {readFile, rm} from 'node:fs/promises';
 import {build} from 'esbuild';
 
+/**
+yoga-layout (Ink's layout engine) fetches its inline WebAssembly through
+fetch(), which makes node load its whole HTTP client at start-up (tens of
+milliseconds) only to decode a data: URL. Without fetch it decodes the same
+bytes directly.
+*/
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(build) {
+		build.onLoad({filter: /yoga-wasm-base64-esm\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const patched = source.replaceAll('"function"!=typeof fetch', '!0');
+			if (patched === source) {
+				throw new Error(
+					'yoga-layout changed: the fetch check to patch is gone; see scripts/bundle.js',
+				);
+			}
+
+			return {contents: patched, loader: 'js'};
+		});
+	},
+};
+
+// Chunk names change with their content; old ones must not linger in dist/.
+await rm('dist', {recursive: true, force: true});
+
 await build({
-	entryPoints: ['source/cli.tsx'],
-	outfile: 'dist/cli.js',
+	entryPoints: {cli: 'source/cli.tsx'},
+	outdir: 'dist',
+	entryNames: '[name]',
+	// Chunks sit beside cli.js, so every module finds the package files
+	// (scenarios/, probes/) at the same place relative to itself.
+	chunkNames: '[name]-[hash]',
 	bundle: true,
+	splitting: true,
 	platform: 'node',
 	target: 'node20',
 	format: 'esm',
 	minify: false,
 	sourcemap: false,
 	legalComments: 'none',
+	// Ink loads React's developer tools only when DEV=true; they are not
+	// shipped.
+	external: ['react-devtools-core'],
+	plugins: [yogaWithoutFetch],
 	// React checks NODE_ENV at run time; pinning it drops the development
 	// build and its warnings from the bundle.
 	define: {'process.env.NODE_ENV': '"production"'},
@@ -22,5 +61,18 @@ await build({
 			'const require = __createRequire(import.meta.url);',
 		].join('\n'),
 	},
+	logLevel: 'warning',
+});
+
+await build({
+	entryPoints: {cli: 'source/start.cts'},
+	outdir: 'dist',
+	outExtension: {'.js': '.cjs'},
+	bundle: true,
+	platform: 'node',
+	target: 'node20',
+	format: 'cjs',
+	external: ['./cli.js'],
+	banner: {js: '#!/usr/bin/env node'},
 	logLevel: 'warning',
 });
