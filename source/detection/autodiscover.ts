@@ -50,7 +50,7 @@ export type AutodiscoverInput = {
 	readonly email: string;
 	readonly scp: Outcome<readonly string[]> | undefined;
 	readonly signal: AbortSignal;
-	/** performance.now() by which the stage must end. */
+	/** The performance.now() time by which the stage must end. */
 	readonly deadline: number;
 	/** Filled in as candidates are tried, so a stopped stage keeps them. */
 	readonly progress: AutodiscoverProgress;
@@ -205,7 +205,7 @@ async function tryCandidates(
 
 		const {status, headers, body} = response.value;
 		if (status === 301 || status === 302) {
-			const location = headers['location'] ?? '';
+			const location = headers.location ?? '';
 			return followRedirect(
 				method,
 				url,
@@ -413,7 +413,7 @@ async function tryCandidates(
 				'redirect',
 				urls.redirect,
 				String(redirect.value.status),
-				redirect.value.headers['location'] ?? '',
+				redirect.value.headers.location ?? '',
 				redirectStartedAt,
 				0,
 			)
@@ -438,17 +438,7 @@ async function tryCandidates(
 	const srvStartedAt = performance.now();
 	const srvOptions = callOptions();
 	const srv = await environment.resolveSrv(urls.srv, srvOptions);
-	if (!srv.ok) {
-		record(
-			'srv',
-			urls.srv,
-			'failed',
-			srv.error.category === 'dns'
-				? 'no SRV record'
-				: describeError(srv.error, srvOptions.timeoutMs),
-			srvStartedAt,
-		);
-	} else {
+	if (srv.ok) {
 		const records = [...srv.value].sort(
 			(a, b) => a.priority - b.priority || b.weight - a.weight,
 		);
@@ -468,8 +458,8 @@ async function tryCandidates(
 			}
 
 			const port = entry.port === 443 ? '' : `:${entry.port}`;
-			// eslint-disable-next-line no-await-in-loop -- candidates go in order
 			if (
+				// eslint-disable-next-line no-await-in-loop -- candidates go in order
 				await tryPox(
 					'srv',
 					`https://${host}${port}/autodiscover/autodiscover.xml`,
@@ -478,6 +468,16 @@ async function tryCandidates(
 				return;
 			}
 		}
+	} else {
+		record(
+			'srv',
+			urls.srv,
+			'failed',
+			srv.error.category === 'dns'
+				? 'no SRV record'
+				: describeError(srv.error, srvOptions.timeoutMs),
+			srvStartedAt,
+		);
 	}
 
 	// 6. Autodiscover v2 (JSON).

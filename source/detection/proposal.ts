@@ -38,7 +38,7 @@ export type Evidence = {
 };
 
 function same(a: string | undefined | null, b: string | undefined | null) {
-	return Boolean(a && b && a.toLowerCase() === b.toLowerCase());
+	return Boolean(a && b?.toLowerCase() === a.toLowerCase());
 }
 
 function domainOf(email: string | undefined): string | undefined {

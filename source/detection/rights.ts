@@ -139,7 +139,7 @@ function onlyExchange2007(findings: Findings): boolean {
 	);
 }
 
-function applicationImpersonation(input: RightsInput): RightCheck {
+function impersonationRight(input: RightsInput): RightCheck {
 	const {findings, serviceAccount} = input;
 	const holder = serviceAccount ?? 'the service account';
 	const right = impersonation;
@@ -261,5 +261,5 @@ them: the installation account's, then impersonation, then Recipient
 Management.
 */
 export function checkRights(input: RightsInput): RightCheck[] {
-	return [viewOnly(input), applicationImpersonation(input), recipients(input)];
+	return [viewOnly(input), impersonationRight(input), recipients(input)];
 }

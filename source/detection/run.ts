@@ -101,7 +101,7 @@ const stageNames = Object.keys(stageChecks) as StageName[];
 type StageContext = {
 	readonly signal: AbortSignal;
 	readonly timeoutMs: number;
-	/** performance.now() by which the stage must end. */
+	/** The performance.now() time by which the stage must end. */
 	readonly deadline: number;
 	/** Options for one environment call: the stage signal, the time left. */
 	callOptions(): {signal: AbortSignal; timeoutMs: number};
@@ -144,7 +144,7 @@ async function untilStopped<T>(
 	}
 
 	let onAbort: (() => void) | undefined;
-	const stop = new Promise<never>((_, reject) => {
+	const stop = new Promise<never>((_resolve, reject) => {
 		onAbort = () => {
 			reject(new StopError(reasonOf(signal)));
 		};
@@ -178,7 +178,7 @@ export function startDetection(
 	options: DetectionOptions = {},
 ): DetectionRun {
 	const timeoutMs = options.timeoutMs ?? defaultStageTimeoutMs;
-	const now = options.now;
+	const {now} = options;
 	const listeners = new Set<() => void>();
 	let state = initialState();
 	let cachedReport: DetectionReport | undefined;

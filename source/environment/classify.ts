@@ -129,6 +129,7 @@ function parseTransportCode(code: number | string): number | undefined {
 	}
 
 	// PowerShell prints HRESULTs as negative Int32 values.
+	// eslint-disable-next-line no-bitwise -- to the unsigned 32-bit value
 	return value >>> 0;
 }
 

@@ -71,7 +71,7 @@ export function makeLargeScenario(
 	return scenarioSchema.parse({
 		name: `large-${servers}-${databases}`,
 		description: `${servers} servers and ${databases} databases, generated`,
-		host: {groups: ['CONTOSO\\View-Only Organization Management']},
+		host: {groups: [String.raw`CONTOSO\View-Only Organization Management`]},
 		dns: {mx: {'contoso.com': [{exchange: 'mail.contoso.com', priority: 10}]}},
 		autodiscover: {
 			scp: [scpUrl],
@@ -87,11 +87,14 @@ export function makeLargeScenario(
 		exchange: {
 			servers: list,
 			roleGroups: {
-				'View-Only Organization Management': ['CONTOSO\\k2install'],
-				'Recipient Management': ['CONTOSO\\svc-k2'],
+				'View-Only Organization Management': [String.raw`CONTOSO\k2install`],
+				'Recipient Management': [String.raw`CONTOSO\svc-k2`],
 			},
 			roleAssignments: [
-				{role: 'ApplicationImpersonation', assignee: 'CONTOSO\\svc-k2'},
+				{
+					role: 'ApplicationImpersonation',
+					assignee: String.raw`CONTOSO\svc-k2`,
+				},
 			],
 		},
 	});

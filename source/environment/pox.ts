@@ -252,7 +252,7 @@ export function parseJsonAutodiscover(body: string): string | undefined {
 	try {
 		const data = JSON.parse(body) as unknown;
 		if (data && typeof data === 'object') {
-			const url = (data as Record<string, unknown>)['Url'];
+			const url = (data as Record<string, unknown>).Url;
 			return typeof url === 'string' && url !== '' ? url : undefined;
 		}
 	} catch {}

@@ -96,6 +96,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 		}
 
 		default: {
+			// Formats, lengths, unions: zod's own words name what is allowed.
 			return issue.message;
 		}
 	}
@@ -110,9 +111,12 @@ function allowedKeysHint(issue: z.core.$ZodIssue): string {
 	let schema: unknown = scenarioSchema;
 	for (const key of issue.path) {
 		schema = unwrap(schema);
-		const shape = (schema as {shape?: Record<string, unknown>}).shape;
-		const element = (schema as {element?: unknown}).element;
-		const valueType = (schema as {def?: {valueType?: unknown}}).def?.valueType;
+		const {shape, element, def} = schema as {
+			shape?: Record<string, unknown>;
+			element?: unknown;
+			def?: {valueType?: unknown};
+		};
+		const valueType = def?.valueType;
 		if (shape && typeof key === 'string') {
 			schema = shape[key];
 		} else if (element && typeof key === 'number') {
@@ -124,14 +128,14 @@ function allowedKeysHint(issue: z.core.$ZodIssue): string {
 		}
 	}
 
-	const shape = (unwrap(schema) as {shape?: Record<string, unknown>}).shape;
+	const {shape} = unwrap(schema) as {shape?: Record<string, unknown>};
 	return shape ? ` (allowed: ${Object.keys(shape).join(', ')})` : '';
 }
 
 function unwrap(schema: unknown): unknown {
 	let current = schema as {def?: {innerType?: unknown}} | undefined;
 	while (current?.def?.innerType) {
-		current = current.def.innerType as typeof current;
+		current = current.def.innerType;
 	}
 
 	return current;
@@ -158,7 +162,7 @@ async function readJson(file: string, source: string): Promise<unknown> {
 	try {
 		text = await readFile(file, 'utf8');
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
+		const {code} = error as NodeJS.ErrnoException;
 		const reason =
 			code === 'ENOENT'
 				? 'no such file'

@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise -- ServerVersion is a bit field */
 /*
 From a build number to what an administrator calls it: the product, its
 update level, whether Microsoft still supports it, and the EWS schema version
@@ -308,7 +309,10 @@ export function ewsSchemaVersion(
 			return 'Exchange2013_SP1';
 		}
 
-		default: {
+		case 'Exchange2016':
+		case 'Exchange2019':
+		case 'ExchangeSE':
+		case 'ExchangeOnline': {
 			return 'Exchange2013_SP1';
 		}
 	}

@@ -188,7 +188,7 @@ export function createSimulatedEnvironment(scenario: Scenario): Environment {
 
 	async function probeHost(options?: CallOptions): Promise<HostFacts> {
 		const {host} = scenario;
-		const installMode = host.installMode;
+		const {installMode} = host;
 		const stopped = await hold(faultsFor(hostChecks), options ?? {});
 		if (stopped) {
 			return {
