@@ -328,6 +328,9 @@ export function createPowerShellService(
 			shell.exitedPromise.then(() => ({kind: 'crashed' as const})),
 		]);
 		watchdog.clear();
+		// node-powershell keeps every command and its output for ever; the
+		// commands carry arguments (a secret, for protect-secret).
+		shell.ps.history.length = 0;
 		if (first.kind === 'stuck') {
 			// node-powershell missed its own end marker; its queue cannot be
 			// trusted any more, so this shell is replaced after this answer.
