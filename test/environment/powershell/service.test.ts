@@ -156,6 +156,22 @@ describe.skipIf(noPwsh)('powershell service', () => {
 		expect(echoed(result)).toBe('still here');
 	});
 
+	test('takes a complete envelope as the answer when the call never ends', async () => {
+		// What a missed end marker looks like from here: the envelope is
+		// out, but node-powershell does not settle the call.
+		const lingering = {
+			name: 'lingering',
+			text: "Invoke-Probe 'echo' { @{ value = 'early' } }\nWrite-ProbeEnvelope @{ ok = $true; results = $ProbeResults }\nStart-Sleep -Seconds 60",
+		};
+		const before = pidOf(await service.run(pidScript, {}));
+		const started = Date.now();
+		const result = await service.run(lingering, {}, {timeoutMs: 30_000});
+		expect(Date.now() - started).toBeLessThan(15_000);
+		expect(echoed(result)).toBe('early');
+		const after = pidOf(await service.run(pidScript, {}));
+		expect(after).not.toBe(before);
+	});
+
 	test('treats dispose during a run as a cancel', async () => {
 		await service.start();
 		const running = service.run(sleepScript, {});
