@@ -4,7 +4,12 @@ open is filled from detection the way the wizard fills it, then the answers
 are checked for completeness and for choices that contradict each other.
 */
 import type {DetectionReport} from '../detection/types.js';
-import {defaultAuthentication, deploymentOf, versionOf} from '../plan/plan.js';
+import {
+	defaultAuthentication,
+	deploymentOf,
+	versionNameOf,
+	versionOf,
+} from '../plan/plan.js';
 import type {Field} from './fields.js';
 import type {Answers} from './schema.js';
 
@@ -165,6 +170,21 @@ export function resolve(
 			problem(
 				'server',
 				'is required on-premises and detection found no server; allowed: a fully qualified domain name such as exch01.contoso.com',
+			);
+		}
+
+		const detected = versionOf(
+			{...partial, exchangeVersion: undefined},
+			report,
+		);
+		if (
+			given.exchangeVersion !== undefined &&
+			detected?.detected &&
+			versionNameOf(given.exchangeVersion) !== detected.name
+		) {
+			problem(
+				'exchangeVersion',
+				`is ${given.exchangeVersion}, but detection found ${detected.name}${detected.build ? ` (${detected.build})` : ''} on ${server}; allowed: leave it out, or ${choiceOf(detected.name)}`,
 			);
 		}
 

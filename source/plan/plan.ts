@@ -100,24 +100,26 @@ export function serverOf(
 }
 
 /**
-The product version: detected when detection found one for the chosen server
-(and the answers do not name another), else the version the answers name.
-Null when neither says; `resolve` reports that as a missing answer.
+The product version: the one detection found for the chosen server, else the
+one the answers name. As on the wizard's page, a detected version is not
+overridden (`resolve` reports an answer that contradicts it). Null when
+neither says; `resolve` reports that as a missing answer.
 */
 export function versionOf(
 	answers: Answers,
 	report?: DetectionReport,
 ): DetectedVersion | null {
-	const chosen = answers.exchangeVersion
-		? versionNameOf(answers.exchangeVersion)
-		: undefined;
 	const found = detectedVersionFor(answers, report);
-	if (found && (chosen === undefined || chosen === found.name)) {
+	if (found) {
 		return {name: found.name, detected: found.detected, build: found.build};
 	}
 
-	if (chosen) {
-		return {name: chosen, detected: false, build: null};
+	if (answers.exchangeVersion) {
+		return {
+			name: versionNameOf(answers.exchangeVersion),
+			detected: false,
+			build: null,
+		};
 	}
 
 	if (deploymentOf(answers, report) === 'online') {

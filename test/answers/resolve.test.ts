@@ -41,7 +41,7 @@ describe('resolve', () => {
 				useExchange: true,
 				autodiscover: false,
 				server: 'exch09.contoso.com',
-				exchangeVersion: '2016',
+				exchangeVersion: '2010',
 				administrative: true,
 				mailboxDatabase: 'DB09',
 				authentication: 'sso',
@@ -50,7 +50,7 @@ describe('resolve', () => {
 		);
 		expect(answers).toMatchObject({
 			server: 'exch09.contoso.com',
-			exchangeVersion: '2016',
+			exchangeVersion: '2010',
 			standard: false,
 			administrative: true,
 			mailboxDatabase: 'DB09',
@@ -142,6 +142,21 @@ describe('resolve', () => {
 
 	test('autodiscover needs an email address', () => {
 		expect(fieldsOf({useExchange: true})).toEqual(['email']);
+	});
+
+	test('a version that contradicts the detected one is named', () => {
+		const {problems} = resolve(
+			{useExchange: true, autodiscover: false, exchangeVersion: '2016'},
+			report,
+		);
+		expect(problems).toEqual([
+			{
+				field: 'exchangeVersion',
+				message: expect.stringMatching(
+					/is 2016, but detection found Exchange2019 \(15\.2\.1544\.4\) on exch01\.contoso\.com; allowed: leave it out, or 2019/,
+				),
+			},
+		]);
 	});
 
 	test('conflicting deployment and version are named', () => {

@@ -194,10 +194,23 @@ describe('createPlan', () => {
 		});
 	});
 
-	test('a chosen version that differs from the detected one wins, undetected', () => {
+	test('a detected version is not overridden by a chosen one', () => {
 		const document = createPlan({
 			answers: {...onPremises, exchangeVersion: '2010'},
 			report: detectionReport(),
+		});
+		expect(document.exchange).toMatchObject({
+			version: {name: 'Exchange2019', detected: true, build: '15.2.1544.4'},
+		});
+	});
+
+	test('a chosen version stands where none was detected', () => {
+		const document = createPlan({
+			answers: {...onPremises, exchangeVersion: '2010'},
+			report: detectionReport({
+				proposal: {version: null},
+				servers: [{...exch01, version: null}],
+			}),
 		});
 		expect(document.exchange).toMatchObject({
 			version: {name: 'Exchange2010', detected: false, build: null},
