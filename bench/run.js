@@ -222,16 +222,16 @@ async function measureLargeScenario(helpers, large) {
 	const scenario = large.makeLargeScenario(1000, 10_000);
 	const file = path.join(work, 'large.json');
 	writeFileSync(file, JSON.stringify(scenario));
-	const {key} = helpers;
+	const {keys} = helpers;
 	const terminal = helpers.startApp(['--simulate', file], {wrap: false});
 	try {
 		await terminal.waitFor('Use Exchange for mail integration', 30_000);
-		await terminal.press(key.space);
+		await terminal.press(keys.space);
 		await terminal.waitFor(/\[x] Use Exchange/);
-		await terminal.press(key.enter);
+		await terminal.press(keys.enter);
 		await terminal.waitFor(/Press Enter|Enter\s+Next/i, 60_000);
 		await terminal.waitFor(screen => !/Running|running/.test(screen), 60_000);
-		await terminal.press(key.enter);
+		await terminal.press(keys.enter);
 		await terminal.waitFor('Exchange Server Configuration', 30_000);
 		// Tab to the server field, then open it.
 		for (let tab = 0; tab < 8; tab++) {
@@ -240,17 +240,17 @@ async function measureLargeScenario(helpers, large) {
 			}
 
 			// eslint-disable-next-line no-await-in-loop
-			await terminal.press(key.tab);
+			await terminal.press(keys.tab);
 		}
 
-		await terminal.press(key.space);
+		await terminal.press(keys.space);
 		await terminal.waitFor(/more/);
 		const first = terminal.screen();
 		const latencies = [];
 		for (let press = 0; press < (quick ? 15 : 40); press++) {
 			const change = terminal.nextScreenChange(5000);
 			const sent = performance.now();
-			terminal.write(key.down);
+			terminal.write(keys.down);
 			// eslint-disable-next-line no-await-in-loop
 			const at = await change;
 			latencies.push(at - sent);

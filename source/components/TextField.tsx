@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
 import {createContext, useContext} from 'react';
 import {Pointer} from './Checkbox.js';
+import LineEditor from './LineEditor.js';
 
 export type Props = {
 	readonly label: string;
@@ -26,8 +26,8 @@ stops reading keys even though it keeps its focus.
 export const TextInputEnabled = createContext(true);
 
 /**
-A one-line text input. ink-text-input reads the keys while the field has
-focus; it leaves Tab and the arrows alone, so the page can move focus.
+A one-line text input. Its editor reads the keys while the field has focus;
+it leaves Tab and Up/Down alone, so the page can move focus.
 */
 export default function TextField({
 	label,
@@ -45,23 +45,13 @@ export default function TextField({
 			<Box width={labelWidth || undefined} flexShrink={0}>
 				<Text color={isFocused ? 'cyan' : undefined}>{label}: </Text>
 			</Box>
-			{isFocused ? (
-				<TextInput
-					value={value}
-					focus={enabled}
-					placeholder={placeholder}
-					mask={mask}
-					onChange={onChange}
-				/>
-			) : (
-				<Text dimColor={value === ''}>
-					{value === ''
-						? (placeholder ?? '')
-						: mask
-							? mask.repeat(value.length)
-							: value}
-				</Text>
-			)}
+			<LineEditor
+				value={value}
+				isActive={isFocused && enabled}
+				placeholder={placeholder}
+				mask={mask}
+				onChange={onChange}
+			/>
 		</Box>
 	);
 }

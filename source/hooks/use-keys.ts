@@ -3,7 +3,7 @@ The app's one keyboard listener. Ink's useInput reports F1 as an empty input
 with no flag set, so the raw sequence is read alongside it to tell F1 apart.
 */
 import {useInput, useStdin, type Key} from 'ink';
-import {useEffect, useRef} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useRef} from 'react';
 
 export type Keys = Key & {readonly f1: boolean};
 
@@ -31,9 +31,18 @@ const useKeys = (handler: (input: string, key: Keys) => void): void => {
 		};
 	}, [emitter]);
 
-	useInput((input, key) => {
-		handler(input, {...key, f1: f1Sequences.has(raw.current)});
+	// useInput subscribes again whenever its callback changes, in an effect
+	// that React runs a moment after the frame is drawn; a key read in that
+	// moment would go to the previous render's handler and act on stale
+	// state. One stable callback that calls the latest handler closes that gap.
+	const latest = useRef(handler);
+	useLayoutEffect(() => {
+		latest.current = handler;
 	});
+	const onInput = useCallback((input: string, key: Key) => {
+		latest.current(input, {...key, f1: f1Sequences.has(raw.current)});
+	}, []);
+	useInput(onInput);
 };
 
 export default useKeys;

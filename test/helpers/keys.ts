@@ -4,6 +4,8 @@ export const keys = {
 	shiftTab: '\u001B[Z',
 	up: '\u001B[A',
 	down: '\u001B[B',
+	right: '\u001B[C',
+	left: '\u001B[D',
 	enter: '\r',
 	escape: '\u001B',
 	space: ' ',

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {afterEach, expect, test} from 'vitest';
-import {key, restoreProblems, startApp, type AppTerminal} from './pty.js';
+import {keys, restoreProblems, startApp, type AppTerminal} from './pty.js';
 
 const fixture = path.join(import.meta.dirname, '../fixtures/terminal/keys.js');
 let running: AppTerminal | undefined;
@@ -25,7 +25,7 @@ test('reads the screen of a program in an 80x24 pseudo-terminal', async () => {
 test('sends each key as its own write', async () => {
 	const terminal = start();
 	await terminal.waitFor('ready');
-	await terminal.press(key.escape, key.down, key.shiftTab, key.enter);
+	await terminal.press(keys.escape, keys.down, keys.shiftTab, keys.enter);
 	const screen = await terminal.waitFor('key "\\r"');
 	expect(screen.split('\n').slice(1, 5)).toEqual([
 		'key "\\u001b"',
@@ -38,7 +38,7 @@ test('sends each key as its own write', async () => {
 test('reports the exit code and a restored terminal', async () => {
 	const terminal = start();
 	await terminal.waitFor('ready');
-	terminal.write(key.ctrlC);
+	terminal.write(keys.ctrlC);
 	const exit = await terminal.exited();
 	expect(exit.code).toBe(130);
 	expect(exit.mode).toEqual({canonical: true, echo: true});

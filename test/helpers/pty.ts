@@ -6,23 +6,7 @@ import pty from 'node-pty';
 import xterm from '@xterm/headless';
 import {childrenOf} from './processes.js';
 
-/**
-The keys a user presses, as the bytes a terminal sends for them.
-*/
-export const key = {
-	tab: '\t',
-	shiftTab: '\u001B[Z',
-	up: '\u001B[A',
-	down: '\u001B[B',
-	right: '\u001B[C',
-	left: '\u001B[D',
-	space: ' ',
-	enter: '\r',
-	escape: '\u001B',
-	backspace: '\u007F',
-	f1: '\u001BOP',
-	ctrlC: '\u0003',
-} as const;
+export {keys} from './keys.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 /** The built command as package.json's bin names it: what users run. */
