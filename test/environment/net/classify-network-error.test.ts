@@ -36,6 +36,7 @@ test('an aggregate of connection attempts takes the code of its first part', () 
 			nodeError('ECONNREFUSED', 'connect ECONNREFUSED 10.0.0.5:443'),
 			nodeError('ECONNREFUSED', 'connect ECONNREFUSED [fd00::5]:443'),
 		],
+		// eslint-disable-next-line unicorn/error-message -- Node's own aggregate has none
 		'',
 	);
 	expect(classifyNetworkError(error)).toEqual({
