@@ -4,7 +4,9 @@ servers built from each built-in scenario that involves Autodiscover, must
 reach the same attempts (method, URL, outcome and detail), the same
 autodiscover and mx checks and the same proposal as over the simulated
 environment. PowerShell facts come from the simulation on both sides, so
-only the network differs.
+only the network differs; the scenarios' faults on PowerShell checks are
+left out, since they act the same on both sides and only make the
+comparison slow.
 */
 import {describe, expect, test} from 'vitest';
 import {runDetection} from '../../source/detection/run.js';
@@ -20,8 +22,17 @@ import type {Environment} from '../../source/environment/types.js';
 import {startLoopback} from '../fixtures/loopback/start-loopback.js';
 
 const now = new Date('2026-12-03T12:00:00Z');
-// Long enough for slow-checks' delays, short enough for hanging-servers.
-const timeoutMs = 5000;
+// Room for slow-checks' delays on a loaded machine.
+const timeoutMs = 20_000;
+
+const networkChecks = new Set(['mx', 'autodiscover']);
+
+function withNetworkFaultsOnly(scenario: Scenario): Scenario {
+	return {
+		...scenario,
+		faults: scenario.faults.filter(fault => networkChecks.has(fault.check)),
+	};
+}
 
 const involvesAutodiscover = (scenario: Scenario) =>
 	scenario.autodiscover.scp.length > 0 ||
@@ -67,9 +78,9 @@ const scenarios = await Promise.all(
 );
 
 describe.concurrent('detection over loopback servers', () => {
-	for (const scenario of scenarios.filter(scenario =>
-		involvesAutodiscover(scenario),
-	)) {
+	for (const scenario of scenarios
+		.filter(scenario => involvesAutodiscover(scenario))
+		.map(scenario => withNetworkFaultsOnly(scenario))) {
 		test(`${scenario.name}: same attempts and proposal as simulated`, async () => {
 			const email = emailFor(scenario);
 			const simulated = createSimulatedEnvironment(scenario);

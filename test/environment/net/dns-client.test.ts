@@ -128,7 +128,7 @@ describe('a dns server in trouble', () => {
 			faults: {mx: {kind: 'delay', ms: 100}},
 		});
 		const network = createNetwork({dnsServers: [slow.address]});
-		const outcome = await network.resolveMx('contoso.com', {timeoutMs: 5000});
+		const outcome = await network.resolveMx('contoso.com', {timeoutMs: 20_000});
 		await network.dispose();
 		await slow.close();
 		expect(outcome).toEqual({
@@ -143,7 +143,7 @@ describe('a dns server in trouble', () => {
 			faults: {mx: {kind: 'error'}},
 		});
 		const network = createNetwork({dnsServers: [failing.address]});
-		const outcome = await network.resolveMx('contoso.com', {timeoutMs: 5000});
+		const outcome = await network.resolveMx('contoso.com', {timeoutMs: 20_000});
 		await network.dispose();
 		await failing.close();
 		expect(!outcome.ok && outcome.error.category).toBe('dns');

@@ -82,7 +82,7 @@ afterAll(async () => {
 
 describe('answers', () => {
 	test('a pox request gets the settings, sent with the url host and sni', async () => {
-		const outcome = await network.fetch(poxRequest(pox), {timeoutMs: 5000});
+		const outcome = await network.fetch(poxRequest(pox), {timeoutMs: 20_000});
 		expect(outcome.ok).toBe(true);
 		const response = outcome.ok ? outcome.value : undefined;
 		expect(response?.status).toBe(200);
@@ -112,7 +112,9 @@ describe('answers', () => {
 
 	test('a delayed endpoint answers after its delay', async () => {
 		const started = performance.now();
-		const outcome = await network.fetch(poxRequest(delayed), {timeoutMs: 5000});
+		const outcome = await network.fetch(poxRequest(delayed), {
+			timeoutMs: 20_000,
+		});
 		expect(outcome.ok && outcome.value.status).toBe(200);
 		expect(performance.now() - started).toBeGreaterThanOrEqual(290);
 	});
