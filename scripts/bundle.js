@@ -61,6 +61,23 @@ await build({
 			'const require = __createRequire(import.meta.url);',
 		].join('\n'),
 	},
+	// Ink loads React DevTools only when DEV=true, and it is not installed;
+	// a bundle has no lazy imports, so its module is stood in for here.
+	plugins: [
+		{
+			name: 'no-react-devtools',
+			setup(build) {
+				build.onResolve({filter: /^react-devtools-core$/}, () => ({
+					path: 'react-devtools-core',
+					namespace: 'absent',
+				}));
+				build.onLoad({filter: /.*/, namespace: 'absent'}, () => ({
+					contents:
+						"throw new Error('React DevTools is not part of this build; unset DEV.');",
+				}));
+			},
+		},
+	],
 	logLevel: 'warning',
 });
 

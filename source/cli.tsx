@@ -140,11 +140,90 @@ async function main(argv: readonly string[]): Promise<number> {
 		});
 	}
 
-	// TODO(H-wizard): start runWizard from source/wizard/run.tsx once it is
-	// on main, through `await import()` so the scripted faces never load Ink.
-	throw new RunError(
-		'the interactive wizard is not in this build yet; use --non-interactive',
-	);
+	return runInteractive({
+		answers,
+		existing,
+		reconfigure: options.reconfigure,
+		createEnvironment: environment,
+		timeoutMs: options.timeoutMs,
+		ascii: options.ascii,
+		log: options.log,
+		paths,
+	});
+}
+
+/**
+The wizard, loaded only now so the scripted faces never load Ink. It writes
+through the same store as the unattended run.
+*/
+async function runInteractive(input: {
+	answers: Answers;
+	existing: ConfigDocument | undefined;
+	reconfigure: boolean;
+	createEnvironment: () => Promise<Environment>;
+	timeoutMs: number | undefined;
+	ascii: boolean;
+	log: string | undefined;
+	paths: Paths;
+}): Promise<number> {
+	// Ink 6 draws nothing but the last frame when it thinks it runs in CI,
+	// and it decides from these variables when it loads. This face runs only
+	// on a terminal, where a CI variable left in the shell must not hide it.
+	delete process.env['CI'];
+	delete process.env['CONTINUOUS_INTEGRATION'];
+	const [{runWizard}, {writeConfiguration}, {saveAnswers}] = await Promise.all([
+		import('./wizard/run.js'),
+		import('./store/configuration.js'),
+		import('./store/answers-file.js'),
+	]);
+	const {paths} = input;
+	const environment = await input.createEnvironment();
+	try {
+		const result = await runWizard({
+			environment,
+			initialAnswers: input.answers,
+			installMode: input.reconfigure ? 'reconfigure' : undefined,
+			existing: input.existing,
+			timeoutMs: input.timeoutMs,
+			ascii: input.ascii,
+			transcriptPath: input.log,
+			async apply(document) {
+				const written = await writeConfiguration(paths.configuration, document);
+				return {
+					configPath: paths.configuration,
+					backupPath: written.backupPath,
+					changed: written.changed,
+				};
+			},
+			async saveAnswers(answers) {
+				await saveAnswers(paths.answers, answers);
+				return paths.answers;
+			},
+		});
+		switch (result.kind) {
+			case 'interrupted': {
+				process.stderr.write('Interrupted; nothing was written.\n');
+				return exitCodes.interrupted;
+			}
+
+			case 'applied': {
+				process.stdout.write(`Configuration written to ${result.configPath}\n`);
+				return exitCodes.ok;
+			}
+
+			case 'saved-answers': {
+				process.stdout.write(`Answer file written to ${result.path}\n`);
+				return exitCodes.ok;
+			}
+
+			case 'skipped': {
+				process.stdout.write(`Nothing written: ${result.reason}\n`);
+				return exitCodes.ok;
+			}
+		}
+	} finally {
+		await environment.dispose();
+	}
 }
 
 async function readExisting(

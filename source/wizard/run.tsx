@@ -49,6 +49,14 @@ export async function runWizard(
 			maxFps: 15,
 		},
 	);
+	// Ctrl+C reaches the app as a key once raw mode is on; before that (the
+	// first moments) and from `kill`, it comes as a signal.
+	const interrupted = () => {
+		settle({kind: 'interrupted'});
+	};
+
+	process.once('SIGINT', interrupted);
+	process.once('SIGTERM', interrupted);
 	try {
 		// Ink ends on its own only when a render throws; that error is the
 		// run's outcome then.
@@ -62,6 +70,8 @@ export async function runWizard(
 		await instance.waitUntilExit();
 		return result;
 	} finally {
+		process.off('SIGINT', interrupted);
+		process.off('SIGTERM', interrupted);
 		instance.cleanup();
 		if (stdin.isTTY) {
 			stdin.setRawMode(false);
