@@ -10,7 +10,7 @@ import xterm from '@xterm/headless';
 import pty from 'node-pty';
 import {afterEach, beforeEach, expect, test} from 'vitest';
 
-const cli = path.join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+const cli = path.join(import.meta.dirname, '..', '..', 'dist', 'cli.cjs');
 const enterAlternate = '\u001B[?1049h';
 const leaveAlternate = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
