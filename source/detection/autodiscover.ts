@@ -43,7 +43,36 @@ export type AutodiscoverFound = {
 export type AutodiscoverProgress = {
 	readonly attempts: AutodiscoverAttempt[];
 	found?: AutodiscoverFound;
+	/** The candidate being asked right now, if any. */
+	pending?: {
+		readonly method: AutodiscoverMethod;
+		readonly url: string;
+		readonly startedAt: number;
+	};
 };
+
+/**
+The attempts of a stopped run, frozen: the candidate that was being asked is
+kept as failed with the reason it was stopped.
+*/
+export function stoppedProgress(
+	progress: AutodiscoverProgress,
+	detail: string,
+): AutodiscoverProgress {
+	const attempts = [...progress.attempts];
+	if (progress.pending) {
+		const {method, url, startedAt} = progress.pending;
+		attempts.push({
+			method,
+			url,
+			outcome: 'failed',
+			detail,
+			ms: Math.round(performance.now() - startedAt),
+		});
+	}
+
+	return {attempts, found: progress.found};
+}
 
 export type AutodiscoverInput = {
 	readonly environment: Environment;
@@ -155,6 +184,7 @@ async function tryCandidates(
 		detail: string,
 		startedAt: number,
 	) => {
+		progress.pending = undefined;
 		progress.attempts.push({
 			method,
 			url,
@@ -164,13 +194,20 @@ async function tryCandidates(
 		});
 	};
 
+	/** Notes the candidate being asked; returns when it started. */
+	const begin = (method: AutodiscoverMethod, url: string): number => {
+		const startedAt = performance.now();
+		progress.pending = {method, url, startedAt};
+		return startedAt;
+	};
+
 	/** POSTs the POX request; true when it found EWS. */
 	const tryPox = async (
 		method: AutodiscoverMethod,
 		url: string,
 		hops = 0,
 	): Promise<boolean> => {
-		const startedAt = performance.now();
+		const startedAt = begin(method, url);
 		const options = callOptions();
 		const response = await environment.fetch(
 			{
@@ -393,7 +430,7 @@ async function tryCandidates(
 		return;
 	}
 
-	const redirectStartedAt = performance.now();
+	const redirectStartedAt = begin('redirect', urls.redirect);
 	const redirectOptions = callOptions();
 	const redirect = await environment.fetch(
 		{method: 'GET', url: urls.redirect},
@@ -435,7 +472,7 @@ async function tryCandidates(
 		return;
 	}
 
-	const srvStartedAt = performance.now();
+	const srvStartedAt = begin('srv', urls.srv);
 	const srvOptions = callOptions();
 	const srv = await environment.resolveSrv(urls.srv, srvOptions);
 	if (srv.ok) {
@@ -486,7 +523,7 @@ async function tryCandidates(
 	}
 
 	const jsonUrl = urls.json(email);
-	const jsonStartedAt = performance.now();
+	const jsonStartedAt = begin('json', jsonUrl);
 	const jsonOptions = callOptions();
 	const json = await environment.fetch(
 		{method: 'GET', url: jsonUrl},

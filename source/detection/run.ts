@@ -26,6 +26,7 @@ import type {
 import {
 	discover,
 	evaluateAutodiscover,
+	stoppedProgress,
 	type AutodiscoverProgress,
 } from './autodiscover.js';
 import {evaluateExchange} from './exchange-checks.js';
@@ -45,7 +46,7 @@ import {
 	type DetectionReport,
 	type DiscoveredServer,
 } from './types.js';
-import {fail, skip, stopped, type Verdict} from './verdict.js';
+import {fail, formatSeconds, skip, stopped, type Verdict} from './verdict.js';
 
 export type DetectionRequest = {
 	/** Used for Autodiscover and the MX lookup. */
@@ -248,7 +249,7 @@ export function startDetection(
 		name: StageName,
 		dependencies: () => Promise<unknown>,
 		work: (context: StageContext) => Promise<Verdict[]>,
-		onStopped?: () => void,
+		onStopped?: (reason: 'timeout' | 'cancelled') => void,
 	): Promise<void> => {
 		const controller = new AbortController();
 		live.add(controller);
@@ -258,7 +259,7 @@ export function startDetection(
 				await untilStopped(dependencies(), controller.signal);
 			} catch (error) {
 				if (error instanceof StopError) {
-					onStopped?.();
+					onStopped?.(error.reason);
 					finish(
 						name,
 						ids.map(id => stopped(id, error.reason, timeoutMs)),
@@ -303,7 +304,7 @@ export function startDetection(
 					throw error;
 				}
 
-				onStopped?.();
+				onStopped?.(error.reason);
 				verdicts = ids.map(id => stopped(id, error.reason, timeoutMs));
 			} finally {
 				clearTimeout(timer);
@@ -333,20 +334,25 @@ export function startDetection(
 	const domain = emailDomain(request.email);
 
 	const hostStage = async (context: StageContext): Promise<Verdict[]> => {
-		host = undefined;
 		const facts = await environment.probeHost(context.callOptions());
-		host = facts;
+		// A stopped stage's late answer must not overwrite a newer one.
+		if (!context.signal.aborted) {
+			host = facts;
+		}
+
 		return evaluateHost(facts, timeoutMs);
 	};
 
 	const mxStage = async (context: StageContext): Promise<Verdict[]> => {
-		mx = undefined;
 		if (!domain) {
 			return [skip('mx', 'not checked: no email address given')];
 		}
 
 		const outcome = await environment.resolveMx(domain, context.callOptions());
-		mx = outcome.ok ? [...outcome.value] : [];
+		if (!context.signal.aborted) {
+			mx = outcome.ok ? [...outcome.value] : [];
+		}
+
 		return [evaluateMx(domain, outcome, timeoutMs)];
 	};
 
@@ -407,7 +413,6 @@ export function startDetection(
 	};
 
 	const exchangeStage = async (context: StageContext): Promise<Verdict[]> => {
-		exchange = undefined;
 		const ids = stageChecks.exchange;
 		const skipAll = (summary: string) => ids.map(id => skip(id, summary));
 		if (!host) {
@@ -438,17 +443,37 @@ export function startDetection(
 			timeoutMs,
 			now: now ?? new Date(),
 		});
-		exchange = {
-			connectedTo: facts.connectedTo.ok ? facts.connectedTo.value : undefined,
-			servers: evaluation.servers,
-			databases: evaluation.databases,
-			roleGroups: evaluation.roleGroups,
-			roleAssignments: evaluation.roleAssignments,
-		};
+		if (!context.signal.aborted) {
+			exchange = {
+				connectedTo: facts.connectedTo.ok ? facts.connectedTo.value : undefined,
+				servers: evaluation.servers,
+				databases: evaluation.databases,
+				roleGroups: evaluation.roleGroups,
+				roleAssignments: evaluation.roleAssignments,
+			};
+		}
+
 		return evaluation.verdicts;
 	};
 
 	const schedule = (names: ReadonlySet<StageName>) => {
+		// What a rerun stage found before no longer stands.
+		if (names.has('host')) {
+			host = undefined;
+		}
+
+		if (names.has('mx')) {
+			mx = undefined;
+		}
+
+		if (names.has('autodiscover')) {
+			autodiscover = undefined;
+		}
+
+		if (names.has('exchange')) {
+			exchange = undefined;
+		}
+
 		for (const name of names) {
 			stages[name].running = true;
 			setChecks(stageChecks[name], () => ({phase: 'pending'}));
@@ -460,7 +485,7 @@ export function startDetection(
 			name: StageName,
 			dependsOn: () => Array<Promise<void>>,
 			work: (context: StageContext) => Promise<Verdict[]>,
-			onStopped?: () => void,
+			onStopped?: (reason: 'timeout' | 'cancelled') => void,
 		) => {
 			if (!names.has(name)) {
 				return;
@@ -476,7 +501,20 @@ export function startDetection(
 
 		start('host', () => [], hostStage);
 		start('mx', () => [], mxStage);
-		start('autodiscover', () => [stages.host.promise], autodiscoverStage);
+		start(
+			'autodiscover',
+			() => [stages.host.promise],
+			autodiscoverStage,
+			reason => {
+				// Freeze what was tried: the stopped work may still be unwinding.
+				autodiscover &&= stoppedProgress(
+					autodiscover,
+					reason === 'cancelled'
+						? 'cancelled'
+						: `timed out after ${formatSeconds(timeoutMs)}`,
+				);
+			},
+		);
 		start(
 			'exchange',
 			() =>
@@ -484,9 +522,6 @@ export function startDetection(
 					? [stages.host.promise]
 					: [stages.host.promise, stages.autodiscover.promise],
 			exchangeStage,
-			() => {
-				exchange = undefined;
-			},
 		);
 	};
 

@@ -5,7 +5,9 @@ import {
 	type DetectionRun,
 } from '../../source/detection/run.js';
 import type {CheckId, DetectionEvent} from '../../source/detection/types.js';
+import {scenarioSchema} from '../../source/environment/scenario.js';
 import {loadScenario} from '../../source/environment/scenarios.js';
+import type {Environment} from '../../source/environment/types.js';
 import {createSimulatedEnvironment} from '../../source/environment/simulated/index.js';
 
 const request = {email: 'k2svc@contoso.com', autodiscover: true};
@@ -162,5 +164,86 @@ describe('a hanging check', () => {
 		expect(report.checks.find(check => check.id === 'servers')?.summary).toBe(
 			'cancelled',
 		);
+	});
+
+	test('a retry that succeeds replaces the failure and settles again', async () => {
+		const base = await environmentFor('contoso-2019');
+		let calls = 0;
+		const flaky: Environment = {
+			...base,
+			async probeExchange(server, options) {
+				calls++;
+				if (calls === 1) {
+					// The first session never answers until it is stopped.
+					await new Promise<void>(resolve => {
+						options?.signal?.addEventListener('abort', () => {
+							resolve();
+						});
+					});
+				}
+
+				return base.probeExchange(server, options);
+			},
+		};
+		const run = startDetection(flaky, request, {timeoutMs: 200});
+		const first = await run.done();
+		expect(first.checks.find(check => check.id === 'servers')?.summary).toBe(
+			'timed out after 0.2 s',
+		);
+		expect(first.findings.servers).toEqual([]);
+		run.retry();
+		const second = await run.done();
+		expect(second).not.toBe(first);
+		expect(second.checks.every(check => check.status === 'pass')).toBe(true);
+		expect(second.findings.servers.map(server => server.name)).toEqual([
+			'EXCH01',
+		]);
+		expect(calls).toBe(2);
+	});
+
+	test('a stopped Autodiscover keeps what it tried, and what it was trying', async () => {
+		const base = createSimulatedEnvironment(
+			scenarioSchema.parse({
+				autodiscover: {
+					endpoints: {
+						'https://example.com/autodiscover/autodiscover.xml': {
+							fail: 'connection-refused',
+						},
+					},
+				},
+			}),
+		);
+		// This request ignores the signal and never ends, as a stuck socket might.
+		const stuck: Environment = {
+			...base,
+			async fetch(request, options) {
+				return request.url.includes('//autodiscover.example.com/')
+					? new Promise(() => {})
+					: base.fetch(request, options);
+			},
+		};
+		const run = startDetection(stuck, {
+			email: 'k2svc@example.com',
+			autodiscover: true,
+		});
+		await until(run, () => phase(run, 'autodiscover') === 'running');
+		setTimeout(() => {
+			run.cancel();
+		}, 50);
+		const report = await run.done();
+		expect(
+			report.checks.find(check => check.id === 'autodiscover'),
+		).toMatchObject({status: 'fail', summary: 'cancelled'});
+		expect(
+			report.findings.autodiscover.map(attempt => [
+				attempt.method,
+				attempt.outcome,
+				attempt.detail,
+			]),
+		).toEqual([
+			['scp', 'failed', 'no service connection point in Active Directory'],
+			['domain', 'failed', 'connection refused'],
+			['autodiscover-domain', 'failed', 'cancelled'],
+		]);
 	});
 });
