@@ -1,6 +1,9 @@
 /*
 The app's one keyboard listener. Ink's useInput reports F1 as an empty input
 with no flag set, so the raw sequence is read alongside it to tell F1 apart.
+It also reads a line feed as Enter: a key pressed before the terminal is in
+raw mode (while the wizard starts) arrives as one, and Ink 6 reports it as
+neither Enter nor text.
 */
 import {useInput, useStdin, type Key} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useRef} from 'react';
@@ -40,7 +43,11 @@ const useKeys = (handler: (input: string, key: Keys) => void): void => {
 		latest.current = handler;
 	});
 	const onInput = useCallback((input: string, key: Key) => {
-		latest.current(input, {...key, f1: f1Sequences.has(raw.current)});
+		latest.current(input, {
+			...key,
+			return: key.return || raw.current === '\n',
+			f1: f1Sequences.has(raw.current),
+		});
 	}, []);
 	useInput(onInput);
 };
