@@ -6,6 +6,7 @@ DNS and HTTPS servers on the loopback interface.
 import type {Environment} from '../types.js';
 import {createDnsClient} from './dns-client.js';
 import {createHttpClient} from './http-client.js';
+import type {Authorities} from './trusted-authorities.js';
 
 export type NetworkOptions = {
 	/**
@@ -14,8 +15,11 @@ export type NetworkOptions = {
 	@default the system's DNS servers, and the system's resolver for HTTP
 	*/
 	readonly dnsServers?: readonly string[];
-	/** A certificate authority (PEM) to trust besides the system's. */
-	readonly ca?: string | Uint8Array;
+	/**
+	Certificate authorities (PEM) to trust besides Node's own list and the
+	file NODE_EXTRA_CA_CERTS names.
+	*/
+	readonly ca?: Authorities;
 	/**
 	For tests only: connect to these ports instead of 80 and 443. URLs, the
 	Host header and the TLS server name are unchanged.

@@ -14,7 +14,6 @@ import {Buffer} from 'node:buffer';
 import http from 'node:http';
 import https from 'node:https';
 import {isIP} from 'node:net';
-import {rootCertificates} from 'node:tls';
 import type {
 	CallOptions,
 	HttpRequest,
@@ -25,11 +24,12 @@ import type {
 import {limitCall} from './call-limits.js';
 import {classifyNetworkError} from './classify-network-error.js';
 import type {DnsClient} from './dns-client.js';
+import {type Authorities, trustedAuthorities} from './trusted-authorities.js';
 
 export type HttpClientOptions = {
 	readonly dns: DnsClient;
-	/** A certificate authority to trust besides the system's. */
-	readonly ca?: string | Uint8Array;
+	/** Certificate authorities to trust besides Node's own. */
+	readonly ca?: Authorities;
 	/**
 	For tests: where connections to the default ports go. URLs, the Host
 	header and the TLS server name stay as they are.
@@ -52,14 +52,7 @@ const statusErrors = new Map<number, ProbeError['category']>([
 ]);
 
 export function createHttpClient(options: HttpClientOptions): Fetch {
-	const extra = options.ca;
-	const ca =
-		extra === undefined
-			? undefined
-			: [
-					...rootCertificates,
-					typeof extra === 'string' ? extra : Buffer.from(extra),
-				];
+	const ca = trustedAuthorities(options.ca);
 
 	return async (request, callOptions) => {
 		const target = parseTarget(request.url);

@@ -154,6 +154,21 @@ describe('failures', () => {
 		expect(error.category).toBe('tls-untrusted');
 	});
 
+	test('several authorities can be trusted at once', async () => {
+		const {ca: untrustedCa} = await createServerCredentials(
+			'an authority nobody trusts',
+			['rogue.contoso.com'],
+		);
+		const trusting = createNetwork({
+			...loopback.network,
+			ca: [loopback.network.ca, untrustedCa],
+		});
+		const outcome = await trusting.fetch(poxRequest(rogue));
+		await trusting.dispose();
+		// Past TLS, the loopback server drops a request meant to fail in TLS.
+		expect(!outcome.ok && outcome.error.category).toBe('unreachable');
+	});
+
 	test('401 is an unauthorized error', async () => {
 		const error = errorOf(await network.fetch(poxRequest(locked)));
 		expect(error).toEqual({
