@@ -31,7 +31,7 @@ async function watchArguments(until: Promise<unknown>): Promise<string[]> {
 				const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(
 					() => '',
 				);
-				if (cmdline.includes('cli.js')) {
+				if (cmdline.includes('dist/cli.')) {
 					seen.push(cmdline.replaceAll('\0', ' '));
 				}
 

@@ -3,8 +3,8 @@ import {mkdtemp} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 
-/** The bundle `npm test` builds first; tests spawn it like a user would. */
-export const cliPath = path.join(import.meta.dirname, '../../dist/cli.js');
+/** The bin `npm test` builds first; tests spawn it as a user runs it. */
+export const cliPath = path.join(import.meta.dirname, '../../dist/cli.cjs');
 
 export type CliResult = {
 	readonly code: number | null;
