@@ -16,7 +16,7 @@ import {
 import {skipReasons} from '../../source/plan/plan.js';
 import {
 	cleanEnvironment,
-	key,
+	keys,
 	startApp,
 	type AppTerminal,
 } from '../helpers/pty.js';
@@ -63,7 +63,7 @@ async function enterUntil(app: AppTerminal, text: string) {
 		}
 
 		// eslint-disable-next-line no-await-in-loop
-		await app.press(key.enter);
+		await app.press(keys.enter);
 	}
 
 	throw new Error(`never reached "${text}":\n${app.screen()}`);
@@ -92,7 +92,7 @@ describe.concurrent('replay', () => {
 			);
 			try {
 				await enterUntil(first, 'Save answer file only');
-				await first.press(key.tab, key.tab, key.enter);
+				await first.press(keys.tab, keys.tab, keys.enter);
 				await enterUntil(first, '\u0000never');
 				expect((await first.exited()).code).toBe(0);
 			} finally {
