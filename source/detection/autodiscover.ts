@@ -156,7 +156,7 @@ const emailPattern = /^[^\s@"'<>]{1,64}@[A-Za-z\d-]+(?:\.[A-Za-z\d-]+)+$/;
 
 /**
 Tries the candidates for one address; stops at the first that answers, or
-that redirects to another address (noted in `redirect`).
+that redirects to another address (noted in `addressRedirect`).
 */
 async function tryCandidates(
 	input: AutodiscoverInput,
@@ -381,7 +381,7 @@ async function tryCandidates(
 			'scp',
 			'Active Directory',
 			'failed',
-			`SCP lookup failed: ${describeError(input.scp.error, attemptTimeoutMs)}`,
+			`SCP lookup failed: ${explainCategory(input.scp.error.category).problem}`,
 			scpStartedAt,
 		);
 	} else if (input.scp.value.length === 0) {
