@@ -14,6 +14,11 @@ import {Buffer} from 'node:buffer';
 import http from 'node:http';
 import https from 'node:https';
 import {isIP} from 'node:net';
+import {
+	type ConnectionOptions,
+	createSecureContext,
+	type SecureContext,
+} from 'node:tls';
 import type {
 	CallOptions,
 	HttpRequest,
@@ -52,7 +57,20 @@ const statusErrors = new Map<number, ProbeError['category']>([
 ]);
 
 export function createHttpClient(options: HttpClientOptions): Fetch {
-	const ca = trustedAuthorities(options.ca);
+	// One context for every connection, made at the first: building it
+	// parses each trusted certificate, which takes tens of milliseconds.
+	// Undefined inside: Node's default context will do.
+	let made: {context: SecureContext | undefined} | undefined;
+	const contextForTls = () => {
+		if (!made) {
+			const authorities = trustedAuthorities(options.ca);
+			made = {
+				context: authorities && createSecureContext({ca: authorities}),
+			};
+		}
+
+		return made.context;
+	};
 
 	return async (request, callOptions) => {
 		const target = parseTarget(request.url);
@@ -105,7 +123,7 @@ export function createHttpClient(options: HttpClientOptions): Fetch {
 				headers['content-length'] = String(Buffer.byteLength(request.body));
 			}
 
-			const requestOptions: https.RequestOptions = {
+			const requestOptions: https.RequestOptions & ConnectionOptions = {
 				method: request.method,
 				hostname,
 				port: url.port ? Number(url.port) : defaultPort,
@@ -115,7 +133,7 @@ export function createHttpClient(options: HttpClientOptions): Fetch {
 				lookup: options.dns.lookupFor(limits.signal),
 			};
 			if (secure) {
-				requestOptions.ca = ca;
+				requestOptions.secureContext = contextForTls();
 				// Certificates name hosts, not addresses: no SNI for an IP.
 				requestOptions.servername = isIP(hostname) ? '' : hostname;
 			}
