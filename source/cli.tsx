@@ -75,6 +75,17 @@ async function main(argv: readonly string[]): Promise<number> {
 				throw new InputError(`--simulate: ${error.message}.`);
 			}
 
+			// A --log path that cannot be written is bad input; an engine that
+			// cannot run here is a failure to configure.
+			if (
+				error instanceof EnvironmentUnavailableError &&
+				error.message.startsWith('--log')
+			) {
+				throw new InputError(
+					`${error.message}; allowed: a file in a folder that exists and can be written.`,
+				);
+			}
+
 			if (error instanceof EnvironmentUnavailableError) {
 				throw new RunError(error.message);
 			}

@@ -137,6 +137,11 @@ const corpus: Array<[string, string[], RegExp, string?]> = [
 		/^--simulate: unknown scenario "nope"/,
 	],
 	[
+		'a log in a missing folder',
+		[...using, '--log', '/nonexistent-k2/detection.log'],
+		/^--log: .*nonexistent-k2.*; allowed: a file in a folder that exists/,
+	],
+	[
 		'reconfigure with upgrade',
 		['--reconfigure', '--upgrade'],
 		/^--reconfigure cannot be used with --upgrade/,
