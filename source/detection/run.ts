@@ -29,6 +29,7 @@ import {
 	stoppedProgress,
 	type AutodiscoverProgress,
 } from './autodiscover.js';
+import {versionFromBuild} from '../environment/versions.js';
 import {evaluateExchange} from './exchange-checks.js';
 import {evaluateHost, powershellMajor} from './host-checks.js';
 import {evaluateMx} from './mx-check.js';
@@ -392,8 +393,8 @@ export function startDetection(
 		}
 
 		if (
-			found?.version?.startsWith('15.') &&
-			Number(found.version.split('.')[1]) >= 20
+			found?.version &&
+			versionFromBuild(found.version)?.name === 'ExchangeOnline'
 		) {
 			return {reason: 'Exchange Online (no servers)'};
 		}

@@ -284,3 +284,16 @@ test('a body larger than four megabytes is refused', async () => {
 		await Promise.all([huge.close(), dns.close()]);
 	}
 });
+
+test('after dispose, calls end cancelled without going out', async () => {
+	const {network: options, requests} = loopback;
+	const before = requests.length;
+	const disposed = createNetwork(options);
+	await disposed.dispose();
+	await disposed.dispose();
+	const fetched = await disposed.fetch(poxRequest(pox));
+	const resolved = await disposed.resolveMx('contoso.com');
+	expect(errorOf(fetched).category).toBe('cancelled');
+	expect(!resolved.ok && resolved.error.category).toBe('cancelled');
+	expect(requests.length).toBe(before);
+});
