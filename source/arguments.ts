@@ -23,6 +23,8 @@ export const helpText = `
 	                           Windows, ~/.config/k2-exchange-setup/configuration.json elsewhere)
 	  --answers FILE           start from an answer file; with --non-interactive it must be complete
 	  --non-interactive        no prompts; for scripts (exit codes 0, 1, 2, 130)
+	  --dry-run                with --non-interactive: report what would change,
+	                           write nothing
 	  --simulate NAME|FILE     run against a simulated environment (--simulate list shows them)
 	  --engine builtin|powershell   with --simulate: answer from the scenario, or run the real
 	                           probe scripts in PowerShell against stand-ins (default builtin)
@@ -57,6 +59,7 @@ const globalFlags = {
 	config: {type: 'string'},
 	answers: {type: 'string'},
 	nonInteractive: {type: 'boolean'},
+	dryRun: {type: 'boolean'},
 	reconfigure: {type: 'boolean'},
 	upgrade: {type: 'boolean'},
 	simulate: {type: 'string'},
@@ -98,6 +101,8 @@ export type Arguments = {
 	readonly config?: string;
 	readonly answersFile?: string;
 	readonly nonInteractive: boolean;
+	/** With nonInteractive: report what would change, write nothing. */
+	readonly dryRun: boolean;
 	readonly reconfigure: boolean;
 	readonly upgrade: boolean;
 	readonly simulate?: string;
@@ -175,6 +180,7 @@ export function parseArguments(argv: readonly string[]): Arguments {
 		config: string('config'),
 		answersFile: string('answers'),
 		nonInteractive: flags['nonInteractive'] === true,
+		dryRun: flags['dryRun'] === true,
 		reconfigure: flags['reconfigure'] === true,
 		upgrade: flags['upgrade'] === true,
 		simulate: string('simulate'),
@@ -193,6 +199,7 @@ function defaults(): Omit<Arguments, 'command'> {
 	return {
 		answers: {},
 		nonInteractive: false,
+		dryRun: false,
 		reconfigure: false,
 		upgrade: false,
 		json: false,
@@ -317,6 +324,7 @@ function checkCombinations(options: Arguments) {
 	if (options.command === 'detect') {
 		for (const flag of [
 			'nonInteractive',
+			'dryRun',
 			'reconfigure',
 			'upgrade',
 			'passwordStdin',
@@ -331,6 +339,20 @@ function checkCombinations(options: Arguments) {
 		}
 
 		return;
+	}
+
+	if (options.dryRun && !options.nonInteractive) {
+		throw new InputError(
+			'--dry-run needs --non-interactive: the wizard shows what it will write on its Summary page.',
+		);
+	}
+
+	if (options.dryRun && options.upgrade) {
+		throw conflict(
+			'--dry-run',
+			'--upgrade',
+			'an upgrade writes nothing anyway',
+		);
 	}
 
 	if (options.json && !options.nonInteractive && !options.upgrade) {

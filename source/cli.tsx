@@ -139,6 +139,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			paths,
 			existing,
 			reconfigure: options.reconfigure,
+			dryRun: options.dryRun,
 			createEnvironment: environment,
 			timeoutMs: options.timeoutMs,
 			password,

@@ -21,7 +21,11 @@ import {
 	saveCredential,
 	type Protect,
 } from '../store/credential.js';
-import {writeConfiguration} from '../store/configuration.js';
+import {readIfPresent} from '../store/atomic.js';
+import {
+	serializeConfiguration,
+	writeConfiguration,
+} from '../store/configuration.js';
 import {changeLine, checkLines, orderedChecks} from './lines.js';
 
 export const exitCodes = {
@@ -40,6 +44,8 @@ export type UnattendedOptions = {
 	readonly paths: Paths;
 	readonly existing: ConfigDocument | undefined;
 	readonly reconfigure: boolean;
+	/** Plan and compare with the file on disk, but write nothing. */
+	readonly dryRun?: boolean;
 	readonly createEnvironment: () => Promise<Environment>;
 	readonly timeoutMs?: number;
 	/** Read from stdin when --password-stdin was given. */
@@ -55,7 +61,9 @@ export type UnattendedOptions = {
 /** What --json prints: one object, the same keys on every outcome. */
 export type UnattendedResult = {
 	readonly ok: boolean;
+	/** Written, or with dryRun: would be written. */
 	readonly changed: boolean;
+	readonly dryRun: boolean;
 	readonly configPath: string;
 	readonly backupPath: string | null;
 	readonly configured: boolean;
@@ -77,6 +85,7 @@ export function resultOf(
 	return {
 		ok: code === exitCodes.ok,
 		changed: false,
+		dryRun: false,
 		configPath,
 		backupPath: null,
 		configured: false,
@@ -217,6 +226,36 @@ export async function runUnattended(
 
 	const document = createPlan({answers, report});
 	const changes = diffConfigurations(options.existing, document);
+	// The same comparison the writer makes: the bytes it would write against
+	// the bytes on disk, so a dry run and a real one agree on `changed`.
+	const finishDryRun = async (
+		planned: ConfigDocument,
+		differences: readonly ConfigChange[],
+	) => {
+		const onDisk = await readIfPresent(options.paths.configuration);
+		const changed = !onDisk?.equals(
+			Buffer.from(serializeConfiguration(planned)),
+		);
+		const line = changed
+			? `Dry run: ${options.paths.configuration} would be written; nothing was written.`
+			: `Dry run: ${options.paths.configuration} is up to date; nothing was written.`;
+		if (options.json) {
+			say(line);
+		} else {
+			options.stdout.write(`${line}\n`);
+		}
+
+		return finish(exitCodes.ok, {
+			changed,
+			dryRun: true,
+			configured: planned.exchange.enabled,
+			skippedReason: skippedReasonOf(planned),
+			changes: changed ? differences : [],
+			checks,
+			rights,
+		});
+	};
+
 	if (options.reconfigure && options.existing) {
 		say(
 			changes.length === 0
@@ -250,6 +289,11 @@ export async function runUnattended(
 		return finish(exitCodes.interrupted, {error: 'interrupted', checks});
 	}
 
+	// After the password check: a dry run fails where the real run would.
+	if (options.dryRun) {
+		return finishDryRun(document, changes);
+	}
+
 	let written;
 	try {
 		written = await writeConfiguration(options.paths.configuration, document);
@@ -265,9 +309,7 @@ export async function runUnattended(
 		return finish(exitCodes.failed, {error: message, checks});
 	}
 
-	const skippedReason = document.exchange.enabled
-		? null
-		: document.exchange.skippedReason;
+	const skippedReason = skippedReasonOf(document);
 	if (skippedReason) {
 		say(`Exchange is not configured: ${skippedReason}`);
 	}
@@ -290,6 +332,10 @@ export async function runUnattended(
 		checks,
 		rights,
 	});
+}
+
+function skippedReasonOf(document: ConfigDocument): string | null {
+	return document.exchange.enabled ? null : document.exchange.skippedReason;
 }
 
 /** Answers detection fills; a failing check explains their absence. */

@@ -162,6 +162,16 @@ const corpus: Array<[string, string[], RegExp, string?]> = [
 		/--non-interactive/,
 	],
 	[
+		'a dry run of the wizard',
+		['--dry-run', '--simulate', 'contoso-2019'],
+		/^--dry-run needs --non-interactive/,
+	],
+	[
+		'a dry run of an upgrade',
+		['--non-interactive', '--upgrade', '--dry-run'],
+		/^--dry-run cannot be used with --upgrade/,
+	],
+	[
 		'password without non-interactive',
 		['--password-stdin'],
 		/^--password-stdin needs --non-interactive/,

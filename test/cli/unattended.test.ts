@@ -56,6 +56,35 @@ describe.concurrent('--non-interactive', () => {
 		expect(await readFile(`${configIn(home)}.bak`, 'utf8')).toBe(written);
 	});
 
+	test('a dry run says whether a real run would write, and writes nothing', async () => {
+		const home = await freshHome();
+		const dry = [...contoso, '--dry-run'];
+		const before = await runCli(dry, {home});
+		expect(before.code, before.stderr).toBe(0);
+		expect(resultOf(before.stdout)).toMatchObject({
+			ok: true,
+			changed: true,
+			dryRun: true,
+			configured: true,
+		});
+		expect(resultOf(before.stdout).changes.length).toBeGreaterThan(0);
+		expect(before.stderr).toMatch(/Dry run: .* would be written/);
+		expect(existsSync(configIn(home))).toBe(false);
+
+		expect((await runCli(contoso, {home})).code).toBe(0);
+		const after = await runCli(dry, {home});
+		expect(resultOf(after.stdout)).toMatchObject({
+			changed: false,
+			dryRun: true,
+			changes: [],
+		});
+		expect(after.stderr).toMatch(/Dry run: .* is up to date/);
+
+		const wider = await runCli([...dry, '--administrative'], {home});
+		expect(resultOf(wider.stdout)).toMatchObject({changed: true});
+		expect(existsSync(`${configIn(home)}.bak`)).toBe(false);
+	});
+
 	test('without --json the result is one line on stdout', async () => {
 		const home = await freshHome();
 		const result = await runCli(
