@@ -181,7 +181,17 @@ export default function App({options, services, onFinish}: Props) {
 		setBusy('Writing the configuration...');
 		try {
 			const outcome = await options.apply(document);
-			setWritten({...outcome, transcriptPath: options.transcriptPath});
+			// Every applied run leaves its answers (no secrets) for replaying
+			// the same choices unattended, as the Done page says.
+			const answers = await options.saveAnswers(finalAnswers(flow)).then(
+				path => ({answersPath: path}),
+				(error: unknown) => ({answersProblem: messageOf(error)}),
+			);
+			setWritten({
+				...outcome,
+				...answers,
+				transcriptPath: options.transcriptPath,
+			});
 			setResult({
 				kind: 'applied',
 				document,

@@ -12,6 +12,8 @@ export type Written = {
 	readonly backupPath?: string | null;
 	readonly changed?: boolean;
 	readonly answersPath?: string;
+	/** Why the answer file could not be saved after applying. */
+	readonly answersProblem?: string;
 	readonly transcriptPath?: string;
 	/** Set when nothing was written on purpose (an upgrade). */
 	readonly keptBecause?: string;
@@ -47,7 +49,7 @@ export default function DonePage({width, height, written, onNext}: Props) {
 				{written.backupPath ? (
 					<Entry label="Previous version" value={written.backupPath} />
 				) : null}
-				<Entry label="Answer file" value={written.answersPath ?? 'not saved'} />
+				<Entry label="Answer file" value={answerFile(written)} />
 				<Entry
 					label="Transcript"
 					value={
@@ -58,6 +60,14 @@ export default function DonePage({width, height, written, onNext}: Props) {
 			</Box>
 		</Frame>
 	);
+}
+
+function answerFile(written: Written): string {
+	if (written.answersProblem) {
+		return `not saved: ${written.answersProblem}`;
+	}
+
+	return written.answersPath ?? 'not saved';
 }
 
 function configuration(written: Written): string {

@@ -3,7 +3,7 @@ The built command in a real pseudo-terminal: the wizard takes over the
 screen, and on every way out gives the terminal back as it was.
 */
 import {existsSync} from 'node:fs';
-import {mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises';
+import {mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import xterm from '@xterm/headless';
@@ -162,5 +162,14 @@ test('enter on every page walks through with the answer file and writes the conf
 		'Exchange Meta Data',
 		'Exchange Administration',
 	]);
+	// The run's answers are kept beside it, for the owner only, to replay.
+	const saved = path.join(folder, 'answers.json');
+	expect((await stat(saved)).mode & 0o777).toBe(0o600);
+	expect(JSON.parse(await readFile(saved, 'utf8'))).toMatchObject({
+		useExchange: true,
+		server: 'exch01.contoso.com',
+		administrative: true,
+		mailboxDatabase: 'DB01',
+	});
 	expect(run.output().lastIndexOf(leaveAlternate)).toBeGreaterThan(0);
 });
