@@ -7,6 +7,7 @@ run on), then flush the folder so the rename itself survives a power cut.
 import {randomBytes} from 'node:crypto';
 import {mkdir, open, readdir, readFile, rename, unlink} from 'node:fs/promises';
 import path from 'node:path';
+import {restrictToOwner} from './owner-only.js';
 
 export type WriteResult = {
 	/** False when the file already held exactly this content. */
@@ -17,10 +18,10 @@ export type WriteResult = {
 
 export type WriteOptions = {
 	/**
-	Permission bits of the file written, e.g. 0o600 for owner-only; the
-	umask can narrow them, never widen them.
+	Readable by the owner only: mode 0o600, and on Windows an access list of
+	the owner and Administrators, set before any content is written.
 	*/
-	readonly mode?: number;
+	readonly ownerOnly?: boolean;
 	/** Keep the content being replaced as `<name>.bak`. */
 	readonly backup?: boolean;
 };
@@ -59,18 +60,25 @@ export async function writeFileAtomic(
 	let backupPath: string | null = null;
 	if (existing && options.backup) {
 		backupPath = `${file}.bak`;
-		await replace(backupPath, existing, options.mode);
+		await replace(backupPath, existing, options);
 	}
 
-	await replace(file, bytes, options.mode);
+	await replace(file, bytes, options);
 	await syncDirectory(directory);
 	return {changed: true, backupPath};
 }
 
-async function replace(file: string, bytes: Buffer, mode = 0o644) {
+async function replace(file: string, bytes: Buffer, options: WriteOptions) {
 	const temporary = temporaryName(file);
+	const mode = options.ownerOnly ? 0o600 : 0o644;
 	const handle = await open(temporary, 'wx', mode);
 	try {
+		// The rename keeps the access list, so the content is never readable
+		// by others, not even for a moment.
+		if (options.ownerOnly) {
+			await restrictToOwner(temporary);
+		}
+
 		await handle.writeFile(bytes);
 		await handle.sync();
 	} catch (error) {

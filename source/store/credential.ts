@@ -45,6 +45,6 @@ export async function saveCredential(
 		password: {protection: 'dpapi', data: credential.protectedPassword},
 	};
 	return writeFileAtomic(file, `${JSON.stringify(content, null, 2)}\n`, {
-		mode: 0o600,
+		ownerOnly: true,
 	});
 }

@@ -8,6 +8,7 @@ import {
 	serializeAnswers,
 	saveAnswers,
 } from '../../source/store/answers-file.js';
+import {writeFileAtomic} from '../../source/store/atomic.js';
 import {
 	ConfigurationError,
 	readConfiguration,
@@ -143,6 +144,14 @@ describe('saveAnswers', () => {
 			'{\n  "useExchange": true,\n  "server": "exch01.contoso.com"\n}\n',
 		);
 		expect((await stat(file)).mode & 0o777).toBe(0o600);
+	});
+
+	test('keeps the previous answers owner-only too', async () => {
+		const file = path.join(directory, 'answers.json');
+		await saveAnswers(file, {useExchange: true});
+		await writeFileAtomic(file, '{}\n', {ownerOnly: true, backup: true});
+		expect((await stat(file)).mode & 0o777).toBe(0o600);
+		expect((await stat(`${file}.bak`)).mode & 0o777).toBe(0o600);
 	});
 
 	test('cannot carry a field the schema does not have', () => {
