@@ -4,6 +4,7 @@ server, from the first page to Done, with the built command in a real
 80x24 terminal; then the file it wrote is read back.
 */
 import {readFileSync} from 'node:fs';
+import path from 'node:path';
 import {afterEach, expect, test} from 'vitest';
 import type {ConfigDocument} from '../../source/plan/types.js';
 import {
@@ -90,7 +91,9 @@ test(
 		// Apply has focus: Enter writes, and Done says where.
 		const done = await run.press(keys.enter, 'Step 6 of 6');
 		expect(done).toContain(run.configPath);
-		expect(filesIn(run.folder)).toEqual(['config.json']);
+		const answersPath = path.join(run.folder, 'answers.json');
+		expect(done).toContain(answersPath);
+		expect(filesIn(run.folder)).toEqual(['answers.json', 'config.json']);
 		await run.press(keys.enter, 'Configuration written to');
 		const exit = await run.exit();
 		expect(exit.code).toBe(0);
@@ -120,5 +123,14 @@ test(
 		expect(written.environmentLibrary).toEqual([
 			{field: 'Exchange Server', value: 'exch01.contoso.com'},
 		]);
+		// The answer file kept beside it replays the same choices.
+		expect(JSON.parse(readFileSync(answersPath, 'utf8'))).toMatchObject({
+			useExchange: true,
+			deployment: 'on-premises',
+			server: 'exch01.contoso.com',
+			standard: true,
+			administrative: true,
+			serviceAccount: String.raw`CONTOSO\svc-k2`,
+		});
 	},
 );
