@@ -292,18 +292,22 @@ function originsOf(
 }
 
 /**
-Ctrl+C (SIGINT) cancels what is running; the faces then exit 130 without
-writing. A second Ctrl+C does not wait.
+Ctrl+C (SIGINT), or SIGTERM from a deployment tool that gives up, cancels
+what is running; the faces then exit 130 without writing, and PowerShell is
+ended on the way out. A second signal does not wait.
 */
 function interruption(): AbortSignal {
 	const controller = new AbortController();
-	process.on('SIGINT', () => {
+	const interrupt = () => {
 		if (controller.signal.aborted) {
 			process.exit(exitCodes.interrupted);
 		}
 
 		controller.abort();
-	});
+	};
+
+	process.on('SIGINT', interrupt);
+	process.on('SIGTERM', interrupt);
 	return controller.signal;
 }
 

@@ -254,21 +254,24 @@ describe.concurrent('--upgrade and --reconfigure', () => {
 	});
 });
 
-test('ctrl+c during detection exits 130 and writes nothing', async () => {
-	const home = await freshHome();
-	const result = await runCli(
-		[...contoso.slice(0, 3), 'slow-checks', ...contoso.slice(4)],
-		{
-			home,
-			onSpawn(child) {
-				child.stderr?.once('data', () => {
-					child.kill('SIGINT');
-				});
+test.each(['SIGINT', 'SIGTERM'] as const)(
+	'%s during detection exits 130 and writes nothing',
+	async signal => {
+		const home = await freshHome();
+		const result = await runCli(
+			[...contoso.slice(0, 3), 'slow-checks', ...contoso.slice(4)],
+			{
+				home,
+				onSpawn(child) {
+					child.stderr?.once('data', () => {
+						child.kill(signal);
+					});
+				},
 			},
-		},
-	);
-	expect(result.code).toBe(130);
-	expect(result.stderr).toMatch(/Interrupted; nothing was written\./);
-	expect(resultOf(result.stdout)).toMatchObject({ok: false, changed: false});
-	expect(existsSync(path.join(home, 'k2-exchange-setup'))).toBe(false);
-});
+		);
+		expect(result.code).toBe(130);
+		expect(result.stderr).toMatch(/Interrupted; nothing was written\./);
+		expect(resultOf(result.stdout)).toMatchObject({ok: false, changed: false});
+		expect(existsSync(path.join(home, 'k2-exchange-setup'))).toBe(false);
+	},
+);
