@@ -7,27 +7,61 @@ import {readFile, rm} from 'node:fs/promises';
 import {build} from 'esbuild';
 
 /**
-yoga-layout (Ink's layout engine) fetches its inline WebAssembly through
-fetch(), which makes node load its whole HTTP client at start-up (tens of
-milliseconds) only to decode a data: URL. Without fetch it decodes the same
-bytes directly.
+An esbuild plugin that edits one dependency's file as it is bundled. Each
+edit must apply: when the package changes and the text is gone, the build
+fails rather than quietly shipping the slow path again.
 */
-const yogaWithoutFetch = {
-	name: 'yoga-without-fetch',
-	setup(build) {
-		build.onLoad({filter: /yoga-wasm-base64-esm\.js$/}, async ({path}) => {
-			const source = await readFile(path, 'utf8');
-			const patched = source.replaceAll('"function"!=typeof fetch', '!0');
-			if (patched === source) {
-				throw new Error(
-					'yoga-layout changed: the fetch check to patch is gone; see scripts/bundle.js',
-				);
-			}
+function patch(name, filter, edits) {
+	return {
+		name,
+		setup(build) {
+			build.onLoad({filter}, async ({path}) => {
+				let source = await readFile(path, 'utf8');
+				for (const [from, to] of edits) {
+					const patched = source.replaceAll(from, to);
+					if (patched === source) {
+						throw new Error(
+							`${name}: ${path} changed, ${JSON.stringify(from)} is gone; see scripts/bundle.js`,
+						);
+					}
 
-			return {contents: patched, loader: 'js'};
-		});
-	},
-};
+					source = patched;
+				}
+
+				return {contents: source, loader: 'js'};
+			});
+		},
+	};
+}
+
+/**
+The yoga-layout package (Ink's layout engine) fetches its inline WebAssembly
+through fetch(), which makes node load its whole HTTP client at start-up
+(tens of milliseconds) only to decode a data: URL. Without fetch it decodes
+the same bytes directly.
+*/
+const yogaWithoutFetch = patch(
+	'yoga-without-fetch',
+	/yoga-wasm-base64-esm\.js$/,
+	[['"function"!=typeof fetch', '!0']],
+);
+
+/**
+The meow package evaluates normalize-package-data, with the SPDX licence
+lists, as it loads, though it calls it only to print --help or --version
+from a package.json, which this command does itself. It is loaded on the
+first call instead.
+*/
+const meowLazyNormalize = patch(
+	'meow-lazy-normalize',
+	/meow[/\\]build[/\\]dependencies\.js$/,
+	[
+		[
+			'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+			'const normalizePackageData = (...arguments_) =>\n\tgetDefaultExportFromCjs(requireNormalize())(...arguments_);',
+		],
+	],
+);
 
 // Chunk names change with their content; old ones must not linger in dist/.
 await rm('dist', {recursive: true, force: true});
@@ -47,10 +81,6 @@ await build({
 	minify: false,
 	sourcemap: false,
 	legalComments: 'none',
-	// Ink loads React's developer tools only when DEV=true; they are not
-	// shipped.
-	external: ['react-devtools-core'],
-	plugins: [yogaWithoutFetch],
 	// React checks NODE_ENV at run time; pinning it drops the development
 	// build and its warnings from the bundle.
 	define: {'process.env.NODE_ENV': '"production"'},
@@ -64,6 +94,8 @@ await build({
 	// Ink loads React DevTools only when DEV=true, and it is not installed;
 	// a bundle has no lazy imports, so its module is stood in for here.
 	plugins: [
+		yogaWithoutFetch,
+		meowLazyNormalize,
 		{
 			name: 'no-react-devtools',
 			setup(build) {
