@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {useMemo} from 'react';
 import Checkbox from '../components/Checkbox.js';
 import Dropdown from '../components/Dropdown.js';
 import FieldError from '../components/FieldError.js';
@@ -37,7 +38,10 @@ export default function ConfigurationPage({
 }: PageProps) {
 	const {answers, errors, report} = flow;
 	const online = answers.deployment === 'online';
-	const servers = serverChoices(report?.findings.servers ?? []);
+	// A large organisation lists thousands of servers; their labels are built
+	// once per detection report, not on every key press.
+	const discovered = report?.findings.servers;
+	const servers = useMemo(() => serverChoices(discovered ?? []), [discovered]);
 	const version = versionOf(answers, report);
 	const fields = new Set(fieldsOf('configuration', answers, report));
 	const serverIsText = servers.length === 0;

@@ -44,9 +44,11 @@ export async function runWizard(
 			stdout,
 			exitOnCtrlC: false,
 			patchConsole: false,
-			// Ink 6 redraws at 30 fps by default; the spinners need far less,
-			// and slow consoles over RDP keep up better.
-			maxFps: 15,
+			// A cap, not a rate: Ink draws only when something changed, and the
+			// spinners set their own pace. A key pressed within one frame of the
+			// last draw waits for the next, so the cap stays above what typing
+			// needs (at 15 fps a key took up to 67 ms to show).
+			maxFps: 60,
 		},
 	);
 	// Ctrl+C reaches the app as a key once raw mode is on; before that (the
