@@ -116,7 +116,16 @@ export function startWizard(start: WizardStart): WizardRun {
 			return see(then);
 		},
 		async type(text, then) {
-			await terminal.type(text);
+			// Each character waits for the screen to answer it (the echo), not
+			// for the app to go quiet as terminal.type does: as fast as the app
+			// can keep up, and never two keys in one write.
+			for (const character of text) {
+				const before = terminal.screen();
+				terminal.write(character);
+				// eslint-disable-next-line no-await-in-loop
+				await terminal.waitForChange(before, screenTimeoutMs);
+			}
+
 			return see(then ?? text);
 		},
 		row(text) {
@@ -159,4 +168,17 @@ export async function fillExchangePage(
 	await run.press(keys.tab, '› [x] Use Autodiscover');
 	await run.press(keys.tab, '› Email address');
 	await run.type(email, `› Email address: ${email}`);
+}
+
+/**
+The screen's words as one line: frame borders dropped and runs of spaces
+squeezed, so a sentence the frame wrapped reads whole.
+*/
+export function prose(screen: string): string {
+	return screen
+		.split('\n')
+		.map(line => line.replaceAll(/^[│|]|[│|]$/g, '').trim())
+		.filter(line => line !== '')
+		.join(' ')
+		.replaceAll(/\s+/g, ' ');
 }
