@@ -80,7 +80,9 @@ export default function App({options, services, onFinish}: Props) {
 
 	useKeys((input, key) => {
 		if (key.ctrl && input === 'c') {
-			finish({kind: 'interrupted'});
+			// On Done the work is written already; quitting there ends the run
+			// as it went, not as an interruption that claims nothing was.
+			finish(flow.page === 'done' && result ? result : {kind: 'interrupted'});
 			return;
 		}
 

@@ -182,3 +182,8 @@ export function prose(screen: string): string {
 		.join(' ')
 		.replaceAll(/\s+/g, ' ');
 }
+
+/** A screen that shows every one of the texts. */
+export function allOf(...texts: string[]): (screen: string) => boolean {
+	return screen => texts.every(text => screen.includes(text));
+}
