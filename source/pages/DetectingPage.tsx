@@ -53,23 +53,37 @@ export default function DetectingPage({
 	const settled = report !== undefined && flow.report === report;
 	const failed = rows.filter(row => row.result?.status === 'fail').length;
 	// The frame leaves height - 5 rows; the heading, the checks and the
-	// outcome take their share, and the fixes that fit get the rest.
-	let spare = height - 5 - 1 - rows.length - 2;
-	let maxFixes = 0;
-	for (const row of rows.filter(hasFix)) {
-		const lines = Math.ceil(
-			// Words wrap, so a line holds somewhat less than the full width.
-			(6 + (row.result?.fix?.length ?? 0)) / Math.max(1, width - 16),
-		);
-		if (lines > spare) {
-			break;
+	// outcome take their share, and the fixes that fit get the rest. The
+	// outcome wraps, so it is measured too: cut off at the frame's foot, its
+	// end (often the reason the next page is not shown) would be lost.
+	const withFix = rows.filter(row => hasFix(row));
+	const fixesThatFit = (outcomeRows: number) => {
+		let spare = height - 5 - 1 - rows.length - 1 - outcomeRows;
+		let fit = 0;
+		for (const row of withFix) {
+			const lines = wrappedRows(6 + (row.result?.fix?.length ?? 0), width - 6);
+			if (lines > spare) {
+				break;
+			}
+
+			spare -= lines;
+			fit++;
 		}
 
-		spare -= lines;
-		maxFixes++;
+		return fit;
+	};
+
+	const outcomeRows = (hidden: number) =>
+		report && settled
+			? wrappedRows(outcomeText(report, hidden).length, width - 4)
+			: 1;
+	let maxFixes = fixesThatFit(outcomeRows(0));
+	if (maxFixes < withFix.length) {
+		// The outcome then also says how many fixes are left out.
+		maxFixes = fixesThatFit(outcomeRows(withFix.length - maxFixes));
 	}
 
-	const hiddenFixes = Math.max(0, rows.filter(hasFix).length - maxFixes);
+	const hiddenFixes = withFix.length - maxFixes;
 
 	const hints: Hint[] = settled
 		? [
@@ -118,6 +132,48 @@ export default function DetectingPage({
 	);
 }
 
+/** The outcome's heading and text, as one string and as parts. */
+function outcomeParts(
+	report: DetectionReport,
+	hiddenFixes: number,
+): {heading: string; colour: 'red' | 'green'; text: string} {
+	const {prerequisites, proposal} = report;
+	const more =
+		hiddenFixes > 0
+			? ` (fixes for ${hiddenFixes} more: k2-exchange-setup detect)`
+			: '';
+	if (!prerequisites.met) {
+		return {
+			heading:
+				report.findings.installMode === 'upgrade'
+					? 'Not configured in an upgrade:'
+					: 'Prerequisites missing:',
+			colour: 'red',
+			text: `${prerequisites.reason ?? ''}${more}`,
+		};
+	}
+
+	return {
+		heading: 'Proposal:',
+		colour: 'green',
+		text: `${proposal.reason || 'none'}${more}`,
+	};
+}
+
+function outcomeText(report: DetectionReport, hiddenFixes: number): string {
+	const {heading, text} = outcomeParts(report, hiddenFixes);
+	return `${heading} ${text}`;
+}
+
+/**
+Rows a text of `length` characters takes when wrapped at `columns`. Words
+wrap, so a row holds somewhat less than the full width: a long word moved
+to the next row leaves the end of this one empty.
+*/
+function wrappedRows(length: number, columns: number): number {
+	return Math.max(1, Math.ceil(length / Math.max(1, columns - 10)));
+}
+
 function Outcome({
 	report,
 	hiddenFixes,
@@ -125,29 +181,10 @@ function Outcome({
 	readonly report: DetectionReport;
 	readonly hiddenFixes: number;
 }) {
-	const {prerequisites, proposal} = report;
-	const more =
-		hiddenFixes > 0
-			? ` (fixes for ${hiddenFixes} more: k2-exchange-setup detect)`
-			: '';
-	if (!prerequisites.met) {
-		return (
-			<Text>
-				<Text color="red">
-					{report.findings.installMode === 'upgrade'
-						? 'Not configured in an upgrade:'
-						: 'Prerequisites missing:'}
-				</Text>{' '}
-				{prerequisites.reason}
-				{more}
-			</Text>
-		);
-	}
-
+	const {heading, colour, text} = outcomeParts(report, hiddenFixes);
 	return (
 		<Text>
-			<Text color="green">Proposal:</Text> {proposal.reason || 'none'}
-			{more}
+			<Text color={colour}>{heading}</Text> {text}
 		</Text>
 	);
 }
