@@ -20,7 +20,7 @@ import {
 	startFlow,
 	type FlowState,
 } from './flow/wizard.js';
-import useKeys from './hooks/use-keys.js';
+import useKeys, {KeyBusContext} from './hooks/use-keys.js';
 import {PageKeysContext, type PageKeys} from './hooks/use-page-keys.js';
 import AccountsPage from './pages/AccountsPage.js';
 import ConfigurationPage from './pages/ConfigurationPage.js';
@@ -78,30 +78,33 @@ export default function App({options, services, onFinish}: Props) {
 		}
 	};
 
-	useKeys((input, key) => {
-		if (key.ctrl && input === 'c') {
-			// On Done the work is written already; quitting there ends the run
-			// as it went, not as an interruption that claims nothing was.
-			finish(flow.page === 'done' && result ? result : {kind: 'interrupted'});
-			return;
-		}
-
-		if (help) {
-			if (key.escape || key.return || key.f1 || input === '?') {
-				setHelp(false);
+	const keyBus = useKeys(
+		(input, key) => {
+			if (key.ctrl && input === 'c') {
+				// On Done the work is written already; quitting there ends the
+				// run as it went, not as an interruption that claims nothing was.
+				finish(flow.page === 'done' && result ? result : {kind: 'interrupted'});
+				return;
 			}
 
-			return;
-		}
+			if (help) {
+				if (key.escape || key.return || key.f1 || input === '?') {
+					setHelp(false);
+				}
 
-		const page = pageKeys.current;
-		if (key.f1 || (input === '?' && !page?.typing)) {
-			setHelp(true);
-			return;
-		}
+				return;
+			}
 
-		page?.handle(input, key);
-	});
+			const page = pageKeys.current;
+			if (key.f1 || (input === '?' && !page?.typing)) {
+				setHelp(true);
+				return;
+			}
+
+			page?.handle(input, key);
+		},
+		{typing: () => !help && Boolean(pageKeys.current?.typing)},
+	);
 
 	const goNext = () => {
 		let after = next(flow);
@@ -309,29 +312,31 @@ export default function App({options, services, onFinish}: Props) {
 	})();
 
 	return (
-		<PageKeysContext.Provider value={pageKeys}>
-			<TextInputEnabled.Provider value={!help}>
-				<Box display={help ? 'none' : 'flex'} key={flow.page}>
-					{page}
-				</Box>
-				{help ? (
-					<Frame
-						title={`Help: ${pageTitles[flow.page]}`}
-						step={stepOf(flow.page)}
-						hints={[
-							['Esc', 'close help'],
-							['Ctrl+C', 'quit'],
-						]}
-						width={width}
-						height={height}
-					>
-						{pageHelp[flow.page].map(line => (
-							<Text key={line}>{line}</Text>
-						))}
-					</Frame>
-				) : null}
-			</TextInputEnabled.Provider>
-		</PageKeysContext.Provider>
+		<KeyBusContext.Provider value={keyBus}>
+			<PageKeysContext.Provider value={pageKeys}>
+				<TextInputEnabled.Provider value={!help}>
+					<Box display={help ? 'none' : 'flex'} key={flow.page}>
+						{page}
+					</Box>
+					{help ? (
+						<Frame
+							title={`Help: ${pageTitles[flow.page]}`}
+							step={stepOf(flow.page)}
+							hints={[
+								['Esc', 'close help'],
+								['Ctrl+C', 'quit'],
+							]}
+							width={width}
+							height={height}
+						>
+							{pageHelp[flow.page].map(line => (
+								<Text key={line}>{line}</Text>
+							))}
+						</Frame>
+					) : null}
+				</TextInputEnabled.Provider>
+			</PageKeysContext.Provider>
+		</KeyBusContext.Provider>
 	);
 }
 

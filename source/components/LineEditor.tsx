@@ -1,5 +1,6 @@
-import {Text, useInput, type Key} from 'ink';
+import {Text, type Key} from 'ink';
 import {useCallback, useLayoutEffect, useRef, useState} from 'react';
+import {useKeyListener} from '../hooks/use-keys.js';
 
 export type Props = {
 	readonly value: string;
@@ -20,7 +21,9 @@ latest value, focus and cursor from a ref. Ink subscribes useInput callbacks
 in an effect that runs a moment after the frame is drawn, so an editor that
 subscribed on focus, or a new callback on every render as ink-text-input
 does, loses or misplaces keys typed in that moment: the first letter after
-Tab, or letters typed quickly over a slow connection.
+Tab, or letters typed quickly over a slow connection. In the app it hears
+keys from the app's listener, which hands typed-ahead keys over one at a
+time (see use-keys.ts).
 */
 export default function LineEditor({
 	value,
@@ -50,7 +53,7 @@ export default function LineEditor({
 			state.onChange(edit.value);
 		}
 	}, []);
-	useInput(onInput);
+	useKeyListener(onInput);
 
 	const shown = mask ? mask.repeat(value.length) : value;
 	if (!isActive) {
