@@ -3,9 +3,11 @@ The wizard's root: the page router, the help screen and the global keys.
 It owns the flow state and the detection run, and is the only place that
 listens to the keyboard; pages say what a key means through usePageKeys.
 */
-import {Box, Text, useStdout} from 'ink';
+import {Box, Text} from 'ink';
 import {useCallback, useMemo, useRef, useState} from 'react';
 import Frame from './components/Frame.js';
+import {frameSize, minimumSize} from './components/frame-size.js';
+import SizeNotice from './components/SizeNotice.js';
 import {TextInputEnabled} from './components/TextField.js';
 import type {DetectionReport} from './detection/types.js';
 import {pageHelp} from './flow/help.js';
@@ -22,6 +24,7 @@ import {
 } from './flow/wizard.js';
 import useKeys, {KeyBusContext} from './hooks/use-keys.js';
 import {PageKeysContext, type PageKeys} from './hooks/use-page-keys.js';
+import useTerminalSize from './hooks/use-terminal-size.js';
 import AccountsPage from './pages/AccountsPage.js';
 import ConfigurationPage from './pages/ConfigurationPage.js';
 import DetectingPage from './pages/DetectingPage.js';
@@ -48,12 +51,12 @@ export type Props = {
 };
 
 export default function App({options, services, onFinish}: Props) {
-	const {stdout} = useStdout();
-	// The frame stays one row short of the terminal (a full-height frame
-	// flickers in Ink 6) and one column narrow (Windows consoles wrap a
-	// full-width line).
-	const width = Math.min(stdout.columns || 80, 80) - 1;
-	const height = Math.min(stdout.rows || 24, 24) - 1;
+	const terminal = useTerminalSize();
+	const size = frameSize(terminal.columns, terminal.rows);
+	// While the window is too small the page stays, hidden and laid out for
+	// the smallest size, so nothing on it is lost.
+	const width = size.fits ? size.width : minimumSize.columns - 1;
+	const height = size.fits ? size.height : minimumSize.rows - 1;
 
 	const [flow, setFlow] = useState<FlowState>(() =>
 		startFlow({
@@ -87,6 +90,11 @@ export default function App({options, services, onFinish}: Props) {
 				return;
 			}
 
+			// Keys for a page that cannot be seen would act blindly.
+			if (!size.fits) {
+				return;
+			}
+
 			if (help) {
 				if (key.escape || key.return || key.f1 || input === '?') {
 					setHelp(false);
@@ -103,7 +111,9 @@ export default function App({options, services, onFinish}: Props) {
 
 			page?.handle(input, key);
 		},
-		{typing: () => !help && Boolean(pageKeys.current?.typing)},
+		{
+			typing: () => !help && size.fits && Boolean(pageKeys.current?.typing),
+		},
 	);
 
 	const goNext = () => {
@@ -314,11 +324,14 @@ export default function App({options, services, onFinish}: Props) {
 	return (
 		<KeyBusContext.Provider value={keyBus}>
 			<PageKeysContext.Provider value={pageKeys}>
-				<TextInputEnabled.Provider value={!help}>
-					<Box display={help ? 'none' : 'flex'} key={flow.page}>
+				<TextInputEnabled.Provider value={!help && size.fits}>
+					{size.fits ? null : (
+						<SizeNotice columns={size.columns} rows={size.rows} />
+					)}
+					<Box display={help || !size.fits ? 'none' : 'flex'} key={flow.page}>
 						{page}
 					</Box>
-					{help ? (
+					{help && size.fits ? (
 						<Frame
 							title={`Help: ${pageTitles[flow.page]}`}
 							step={stepOf(flow.page)}
