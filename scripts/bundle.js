@@ -3,65 +3,9 @@
 // out of the modules it loads: `--help` and the unattended runs never load
 // Ink or React. dist/cli.cjs, the package's bin, answers `--version` alone
 // before loading anything (see source/start.cts).
-import {readFile, rm} from 'node:fs/promises';
+import {rm} from 'node:fs/promises';
 import {build} from 'esbuild';
-
-/**
-An esbuild plugin that edits one dependency's file as it is bundled. Each
-edit must apply: when the package changes and the text is gone, the build
-fails rather than quietly shipping the slow path again.
-*/
-function patch(name, filter, edits) {
-	return {
-		name,
-		setup(build) {
-			build.onLoad({filter}, async ({path}) => {
-				let source = await readFile(path, 'utf8');
-				for (const [from, to] of edits) {
-					const patched = source.replaceAll(from, to);
-					if (patched === source) {
-						throw new Error(
-							`${name}: ${path} changed, ${JSON.stringify(from)} is gone; see scripts/bundle.js`,
-						);
-					}
-
-					source = patched;
-				}
-
-				return {contents: source, loader: 'js'};
-			});
-		},
-	};
-}
-
-/**
-The yoga-layout package (Ink's layout engine) fetches its inline WebAssembly
-through fetch(), which makes node load its whole HTTP client at start-up
-(tens of milliseconds) only to decode a data: URL. Without fetch it decodes
-the same bytes directly.
-*/
-const yogaWithoutFetch = patch(
-	'yoga-without-fetch',
-	/yoga-wasm-base64-esm\.js$/,
-	[['"function"!=typeof fetch', '!0']],
-);
-
-/**
-The meow package evaluates normalize-package-data, with the SPDX licence
-lists, as it loads, though it calls it only to print --help or --version
-from a package.json, which this command does itself. It is loaded on the
-first call instead.
-*/
-const meowLazyNormalize = patch(
-	'meow-lazy-normalize',
-	/meow[/\\]build[/\\]dependencies\.js$/,
-	[
-		[
-			'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
-			'const normalizePackageData = (...arguments_) =>\n\tgetDefaultExportFromCjs(requireNormalize())(...arguments_);',
-		],
-	],
-);
+import {dependencyPatches} from './bundle-patches.js';
 
 // Chunk names change with their content; old ones must not linger in dist/.
 await rm('dist', {recursive: true, force: true});
@@ -94,8 +38,7 @@ await build({
 	// Ink loads React DevTools only when DEV=true, and it is not installed;
 	// a bundle has no lazy imports, so its module is stood in for here.
 	plugins: [
-		yogaWithoutFetch,
-		meowLazyNormalize,
+		...dependencyPatches,
 		{
 			name: 'no-react-devtools',
 			setup(build) {

@@ -1,0 +1,8 @@
+import type {Plugin} from 'esbuild';
+
+export const yogaWithoutFetch: Plugin;
+export const meowLazyNormalize: Plugin;
+export const stringWidthFastPath: Plugin;
+export const zodEnglishOnly: Plugin;
+/** Every patch, as scripts/bundle.js applies them. */
+export const dependencyPatches: Plugin[];

@@ -1,0 +1,136 @@
+// Edits to dependencies, made as esbuild bundles them, that take work off
+// the wizard's first frame. Each edit must apply: when a package changes and
+// the text is gone, the build fails rather than quietly shipping the slow
+// path again. test/bundle/patches.test.ts checks what they change.
+import {readFile} from 'node:fs/promises';
+import {narrowTest} from './narrow-characters.js';
+
+/**
+An esbuild plugin that edits dependency files matching `filter` as they are
+bundled; `edits` is a list of [from, to] texts, or a function from a file's
+source to that list.
+*/
+function patch(name, filter, edits) {
+	return {
+		name,
+		setup(build) {
+			build.onLoad({filter}, async ({path}) => {
+				let source = await readFile(path, 'utf8');
+				const list = typeof edits === 'function' ? edits(source) : edits;
+				for (const [from, to] of list) {
+					// A function, so "$" in the new text is taken as it is.
+					const patched = source.replaceAll(from, () => to);
+					if (patched === source) {
+						throw new Error(
+							`${name}: ${path} changed, ${JSON.stringify(from)} is gone; see scripts/bundle.js`,
+						);
+					}
+
+					source = patched;
+				}
+
+				return {contents: source, loader: 'js'};
+			});
+		},
+	};
+}
+
+/**
+The yoga-layout package (Ink's layout engine) fetches its inline WebAssembly
+through fetch(), which makes node load its whole HTTP client at start-up
+(tens of milliseconds) only to decode a data: URL. Without fetch it decodes
+the same bytes directly.
+*/
+export const yogaWithoutFetch = patch(
+	'yoga-without-fetch',
+	/yoga-wasm-base64-esm\.js$/,
+	[['"function"!=typeof fetch', '!0']],
+);
+
+/**
+The meow package evaluates normalize-package-data, with the SPDX licence
+lists, as it loads, though it calls it only to print --help or --version
+from a package.json, which this command does itself. It is loaded on the
+first call instead.
+*/
+export const meowLazyNormalize = patch(
+	'meow-lazy-normalize',
+	/meow[/\\]build[/\\]dependencies\.js$/,
+	[
+		[
+			'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+			'const normalizePackageData = (...arguments_) =>\n\tgetDefaultExportFromCjs(requireNormalize())(...arguments_);',
+		],
+	],
+);
+
+/**
+Ink measures every line with string-width (version 8, and version 7 inside
+wrap-ansi). Both build a grapheme segmenter when they load, version 8 also
+the Unicode emoji expression, and both compile their expressions on the
+first line that is not plain ASCII: some 25 ms before the first frame, for
+box-drawing borders and bullets. Here a string of narrow characters (see
+narrow-characters.js) is answered by its length, and the segmenter and the
+emoji expression are made on first use.
+*/
+export const stringWidthFastPath = patch(
+	'string-width-fast-path',
+	/string-width[/\\]index\.js$/,
+	source => {
+		const lazySegmenter = [
+			['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
+			[
+				'segmenter.segment(string)',
+				'(segmenter ??= new Intl.Segmenter()).segment(string)',
+			],
+		];
+		// Version 7 takes its emoji expression from emoji-regex.
+		if (source.includes("from 'emoji-regex'")) {
+			return [
+				...lazySegmenter,
+				[
+					'\tlet width = 0;\n\tconst eastAsianWidthOptions',
+					`\tif (${narrowTest}) {\n\t\treturn string.length;\n\t}\n\n\tlet width = 0;\n\tconst eastAsianWidthOptions`,
+				],
+			];
+		}
+
+		return [
+			...lazySegmenter,
+			[
+				String.raw`const rgiEmojiRegex = /^\p{RGI_Emoji}$/v;`,
+				'let rgiEmojiRegex;',
+			],
+			[
+				'rgiEmojiRegex.test(segment)',
+				String.raw`(rgiEmojiRegex ??= new RegExp('^\\p{RGI_Emoji}$', 'v')).test(segment)`,
+			],
+			[
+				String.raw`if (/^[\u0020-\u007E]*$/.test(string)) {`,
+				`if (${narrowTest}) {`,
+			],
+		];
+	},
+);
+
+/**
+Zod re-exports every message locale (z.locales), which puts some 350 KB of
+translations into the bundle for node to parse at each start; this command
+speaks English only, so the namespace holds just that one.
+*/
+export const zodEnglishOnly = {
+	name: 'zod-english-only',
+	setup(build) {
+		build.onLoad({filter: /zod[/\\]v4[/\\]locales[/\\]index\.js$/}, () => ({
+			contents: "export {default as en} from './en.js';",
+			loader: 'js',
+		}));
+	},
+};
+
+export const dependencyPatches = [
+	yogaWithoutFetch,
+	meowLazyNormalize,
+	stringWidthFastPath,
+	zodEnglishOnly,
+];
