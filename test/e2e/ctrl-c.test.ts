@@ -209,3 +209,19 @@ test(
 	},
 	fileTimeoutMs,
 );
+
+test.each(['SIGINT', 'SIGTERM'])(
+	'%s from outside, while a check runs: exit 130, nothing written, terminal restored',
+	async signal => {
+		const run = startWizard({scenario: 'hanging-servers', answers});
+		await run.see('Step 1 of 6');
+		await run.press(keys.enter, 'Esc cancel checks');
+		await run.see(screen => /Exchange servers +checking/.test(screen));
+
+		run.terminal.kill(signal);
+		const exit = await run.exit();
+		expect(exit.code).toBe(130);
+		expect(filesIn(run.folder)).toEqual([]);
+	},
+	fileTimeoutMs,
+);
