@@ -72,6 +72,10 @@ export default function App({options, services, onFinish}: Props) {
 	const [result, setResult] = useState<WizardResult>();
 	const pageKeys = useRef<PageKeys | undefined>(undefined);
 	const finished = useRef(false);
+	// A write under way when Ctrl+C comes is let finish: stopped halfway it
+	// could leave a temporary file behind, and the run must say truthfully
+	// whether the configuration was written.
+	const writing = useRef<Promise<WizardResult | undefined>>(undefined);
 
 	const finish = (outcome: WizardResult) => {
 		if (!finished.current) {
@@ -84,6 +88,14 @@ export default function App({options, services, onFinish}: Props) {
 	const keyBus = useKeys(
 		(input, key) => {
 			if (key.ctrl && input === 'c') {
+				const pending = writing.current;
+				if (pending) {
+					void (async () => {
+						finish((await pending) ?? {kind: 'interrupted'});
+					})();
+					return;
+				}
+
 				// On Done the work is written already; quitting there ends the
 				// run as it went, not as an interruption that claims nothing was.
 				finish(flow.page === 'done' && result ? result : {kind: 'interrupted'});
@@ -194,7 +206,7 @@ export default function App({options, services, onFinish}: Props) {
 		}
 
 		setBusy('Writing the configuration...');
-		try {
+		await whileWriting(async () => {
 			const outcome = await options.apply(document);
 			// Every applied run leaves its answers (no secrets) for replaying
 			// the same choices unattended, as the Done page says.
@@ -207,32 +219,48 @@ export default function App({options, services, onFinish}: Props) {
 				...answers,
 				transcriptPath: options.transcriptPath,
 			});
-			setResult({
+			const applied: WizardResult = {
 				kind: 'applied',
 				document,
 				answers: finalAnswers(flow),
 				configPath: outcome.configPath,
-			});
+			};
+			setResult(applied);
 			setFlow(next(flow));
-		} catch (error) {
-			setFailure(`Could not write the configuration: ${messageOf(error)}`);
-		} finally {
-			setBusy(undefined);
-		}
+			return applied;
+		}, 'Could not write the configuration');
 	};
 
 	const saveAnswersOnly = async () => {
 		setBusy('Saving the answer file...');
-		try {
+		await whileWriting(async () => {
 			const path = await options.saveAnswers(finalAnswers(flow));
 			setWritten({answersPath: path, transcriptPath: options.transcriptPath});
-			setResult({kind: 'saved-answers', path});
+			const saved: WizardResult = {kind: 'saved-answers', path};
+			setResult(saved);
 			setFlow(next(flow));
-		} catch (error) {
-			setFailure(`Could not save the answer file: ${messageOf(error)}`);
-		} finally {
-			setBusy(undefined);
-		}
+			return saved;
+		}, 'Could not save the answer file');
+	};
+
+	/** Runs a write, known to Ctrl+C while it lasts; a failure is shown. */
+	const whileWriting = async (
+		write: () => Promise<WizardResult>,
+		failed: string,
+	) => {
+		const pending = (async () => {
+			try {
+				return await write();
+			} catch (error) {
+				setFailure(`${failed}: ${messageOf(error)}`);
+				return undefined;
+			} finally {
+				setBusy(undefined);
+			}
+		})();
+		writing.current = pending;
+		await pending;
+		writing.current = undefined;
 	};
 
 	const pageProps: PageProps = {
