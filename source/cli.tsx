@@ -25,6 +25,7 @@ import type {ConfigDocument} from './plan/types.js';
 import {ConfigurationError, readConfiguration} from './store/configuration.js';
 import {SecretError, type Protect} from './store/credential.js';
 import {defaultPaths, pathsBeside, type Paths} from './store/paths.js';
+import {wantsAscii} from './terminal/capabilities.js';
 import {runDetect} from './unattended/detect.js';
 import {readPassword} from './unattended/password.js';
 import {exitCodes, resultOf, runUnattended} from './unattended/run.js';
@@ -61,6 +62,9 @@ async function main(argv: readonly string[]): Promise<number> {
 		return exitCodes.ok;
 	}
 
+	// --ascii, or a terminal that cannot draw Unicode (see capabilities.ts).
+	const ascii =
+		options.ascii || wantsAscii({env: process.env, platform: process.platform});
 	const paths = options.config ? pathsBeside(options.config) : defaultPaths();
 	const signal = interruption();
 	const environment = async (): Promise<Environment> => {
@@ -100,7 +104,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			createEnvironment: environment,
 			timeoutMs: options.timeoutMs,
 			json: options.json,
-			ascii: options.ascii,
+			ascii,
 			signal,
 			stdout: process.stdout,
 			stderr: process.stderr,
@@ -145,7 +149,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			password,
 			protect,
 			json: options.json,
-			ascii: options.ascii,
+			ascii,
 			signal,
 			stdout: process.stdout,
 			stderr: process.stderr,
@@ -158,7 +162,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		reconfigure: options.reconfigure,
 		createEnvironment: environment,
 		timeoutMs: options.timeoutMs,
-		ascii: options.ascii,
+		ascii,
 		log: options.log,
 		paths,
 	});

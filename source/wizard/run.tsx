@@ -5,6 +5,7 @@ how the run ended, and leaves the terminal as it found it on every way out.
 import {render} from 'ink';
 import App from '../app.js';
 import Glyphs from '../components/Glyphs.js';
+import {asciiOutput} from '../terminal/ascii-output.js';
 import {checkRights} from '../detection/rights.js';
 import {startDetection} from '../detection/run.js';
 import type {Services, WizardOptions, WizardResult} from './types.js';
@@ -28,7 +29,8 @@ export async function runWizard(
 	services: Services = defaultServices,
 ): Promise<WizardResult> {
 	const stdin = options.stdin ?? process.stdin;
-	const stdout = options.stdout ?? process.stdout;
+	const terminal = options.stdout ?? process.stdout;
+	const stdout = options.ascii ? asciiOutput(terminal) : terminal;
 	// Ink 6 has no alternate-screen option; the sequences are written here.
 	stdout.write(enterAlternateScreen);
 	let settle: (result: WizardResult) => void = () => undefined;
