@@ -25,7 +25,8 @@ import type {ConfigDocument} from './plan/types.js';
 import {ConfigurationError, readConfiguration} from './store/configuration.js';
 import {SecretError, type Protect} from './store/credential.js';
 import {defaultPaths, pathsBeside, type Paths} from './store/paths.js';
-import {wantsAscii} from './terminal/capabilities.js';
+import {isDumbTerminal, wantsAscii} from './terminal/capabilities.js';
+import type {WizardOptions, WizardResult} from './wizard/types.js';
 import {runDetect} from './unattended/detect.js';
 import {readPassword} from './unattended/password.js';
 import {exitCodes, resultOf, runUnattended} from './unattended/run.js';
@@ -169,8 +170,9 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 /**
-The wizard, loaded only now so the scripted faces never load Ink. It writes
-through the same store as the unattended run.
+The wizard, or on a dumb terminal (TERM=dumb) the plain line-by-line face
+over the same flow, loaded only now so the scripted faces never load Ink.
+Both write through the same store as the unattended run.
 */
 async function runInteractive(input: {
 	answers: Answers;
@@ -187,15 +189,16 @@ async function runInteractive(input: {
 	// on a terminal, where a CI variable left in the shell must not hide it.
 	delete process.env['CI'];
 	delete process.env['CONTINUOUS_INTEGRATION'];
-	const [{runWizard}, {writeConfiguration}, {saveAnswers}] = await Promise.all([
-		import('./wizard/run.js'),
+	const plain = isDumbTerminal({env: process.env});
+	const [face, {writeConfiguration}, {saveAnswers}] = await Promise.all([
+		plain ? loadPlainFace() : import('./wizard/run.js'),
 		import('./store/configuration.js'),
 		import('./store/answers-file.js'),
 	]);
 	const {paths} = input;
 	const environment = await input.createEnvironment();
 	try {
-		const result = await runWizard({
+		const result = await face.runWizard({
 			environment,
 			initialAnswers: input.answers,
 			installMode: input.reconfigure ? 'reconfigure' : undefined,
@@ -218,7 +221,11 @@ async function runInteractive(input: {
 		});
 		switch (result.kind) {
 			case 'interrupted': {
-				process.stderr.write('Interrupted; nothing was written.\n');
+				// The plain face has said so on its own lines already.
+				if (!plain) {
+					process.stderr.write('Interrupted; nothing was written.\n');
+				}
+
 				return exitCodes.interrupted;
 			}
 
@@ -240,6 +247,23 @@ async function runInteractive(input: {
 	} finally {
 		await environment.dispose();
 	}
+}
+
+/** The plain face, called as the wizard is, on this process's streams. */
+async function loadPlainFace(): Promise<{
+	runWizard: (options: WizardOptions) => Promise<WizardResult>;
+}> {
+	const {runPlain} = await import('./plain/run.js');
+	return {
+		// The plain face draws no glyphs and takes the process's streams.
+		async runWizard(options) {
+			return runPlain({
+				...options,
+				input: process.stdin,
+				output: process.stdout,
+			});
+		},
+	};
 }
 
 async function readExisting(

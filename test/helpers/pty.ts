@@ -129,7 +129,8 @@ export function startApp(
 			? ['-c', script, 'sh', process.execPath, program, ...args]
 			: [program, ...args],
 		{
-			name: 'xterm-256color',
+			// node-pty sets TERM to this name, over the environment's own.
+			name: options.env?.['TERM'] ?? 'xterm-256color',
 			cols,
 			rows,
 			cwd: options.cwd ?? repoRoot,
