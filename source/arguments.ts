@@ -11,42 +11,55 @@ import type {Answers} from './answers/schema.js';
 
 export const helpText = `
 	Usage
-	  $ k2-exchange-setup                      the interactive wizard
-	  $ k2-exchange-setup --non-interactive    detect, validate and write, no prompts
-	  $ k2-exchange-setup detect [--json]      run detection only and report every check
-	  $ k2-exchange-setup --reconfigure        start from the existing configuration
-	  $ k2-exchange-setup --upgrade            keep the existing configuration untouched
+	  $ k2-exchange-setup                    the interactive wizard
+	  $ k2-exchange-setup --non-interactive  detect, validate, write; no prompts
+	  $ k2-exchange-setup detect [--json]    detection only; report every check
+	  $ k2-exchange-setup --reconfigure      change the existing configuration
+	  $ k2-exchange-setup --upgrade          keep the existing configuration
 
 	Options
-	  --config FILE            configuration file to read and write
-	                           (default: %ProgramData%\\K2\\ExchangeSetup\\configuration.json on
-	                           Windows, ~/.config/k2-exchange-setup/configuration.json elsewhere)
-	  --answers FILE           start from an answer file; with --non-interactive it must be complete
-	  --non-interactive        no prompts; for scripts (exit codes 0, 1, 2, 130)
-	  --dry-run                with --non-interactive: report what would change,
-	                           write nothing
-	  --simulate NAME|FILE     run against a simulated environment (--simulate list shows them)
-	  --engine builtin|powershell   with --simulate: answer from the scenario, or run the real
-	                           probe scripts in PowerShell against stand-ins (default builtin)
-	  --timeout SECONDS        time limit per detection stage (default 30)
-	  --log FILE               write the detection transcript here
-	  --json                   machine-readable result on stdout
-	  --ascii                  no Unicode drawing characters
+	  --config FILE          the configuration file to read and write; default:
+	                         %ProgramData%\\K2\\ExchangeSetup\\configuration.json
+	                         on Windows, elsewhere
+	                         ~/.config/k2-exchange-setup/configuration.json
+	  --answers FILE         start from an answer file; with --non-interactive
+	                         it must be complete
+	  --non-interactive      no prompts; for scripts (exit codes 0, 1, 2, 130)
+	  --simulate NAME|FILE   run against a simulated environment
+	                         (--simulate list shows them)
+	  --engine builtin|powershell
+	                         with --simulate: answer from the scenario
+	                         (builtin, the default), or run the real probe
+	                         scripts in PowerShell against stand-ins
+	  --timeout SECONDS      time limit per detection stage (default 30)
+	  --log FILE             write the detection transcript here
+	  --json                 machine-readable result on stdout
+	  --ascii                no Unicode drawing characters (chosen on its own
+	                         for consoles that cannot draw them)
 	  --help, --version
 
 	Field flags (the same keys, in camelCase, make an answer file)
-	  --use-exchange, --no-use-exchange       use Exchange for mail integration
-	  --autodiscover, --no-autodiscover       find Exchange through Autodiscover
-	  --email ADDRESS                         for Autodiscover, and replies on Exchange Online
+	  --use-exchange, --no-use-exchange    use Exchange for mail integration
+	  --autodiscover, --no-autodiscover    find Exchange through Autodiscover
+	  --email ADDRESS                      for Autodiscover, and replies on
+	                                       Exchange Online
 	  --deployment on-premises|online
-	  --standard, --administrative            the integrations (administrative: on-premises)
-	  --server FQDN                           the Exchange server (on-premises)
-	  --exchange-version 2007|2010|2013|2016|2019|se|online   when detection cannot tell
+	  --standard, --administrative         the integrations (administrative:
+	                                       on-premises only)
+	  --server FQDN                        the Exchange server (on-premises)
+	  --exchange-version 2007|2010|2013|2016|2019|se|online
+	                                       when detection cannot tell
 	  --authentication impersonate|service-account|sso|static
 	  --service-account DOMAIN\\user
-	  --mailbox-database NAME                 for administrative integration
-	  --tenant-id ID --client-id ID --certificate-thumbprint HEX   Exchange Online app
-	  --password-stdin                        read the static-authentication password from stdin
+	  --mailbox-database NAME              for administrative integration
+	  --tenant-id ID --client-id ID --certificate-thumbprint HEX
+	                                       the Exchange Online app
+	  --password-stdin                     read the static-authentication
+	                                       password from stdin
+
+	Environment
+	  NO_COLOR=1    no colour
+	  TERM=dumb     plain questions, one line at a time, instead of a screen
 
 	Examples
 	  $ k2-exchange-setup --simulate contoso-2019

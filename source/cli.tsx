@@ -44,7 +44,9 @@ const protect: Protect = async plain => protectSecret(plain);
 async function main(argv: readonly string[]): Promise<number> {
 	const options = parseArguments(argv);
 	if (options.command === 'help') {
-		process.stdout.write(`\n  ${packageJson.description}\n${formatHelp()}\n`);
+		process.stdout.write(
+			`\n${wrap(packageJson.description, '  ')}\n${formatHelp()}\n`,
+		);
 		return exitCodes.ok;
 	}
 
@@ -337,6 +339,23 @@ function interruption(): AbortSignal {
 	process.on('SIGINT', interrupt);
 	process.on('SIGTERM', interrupt);
 	return controller.signal;
+}
+
+/** Breaks text into lines that fit 80 columns with one to spare. */
+function wrap(text: string, indent: string): string {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		if (line && indent.length + line.length + 1 + word.length > 79) {
+			lines.push(indent + line);
+			line = word;
+		} else {
+			line = line ? `${line} ${word}` : word;
+		}
+	}
+
+	lines.push(indent + line);
+	return lines.join('\n');
 }
 
 function formatHelp(): string {

@@ -44,8 +44,10 @@ test('--help names every flag of the contract and exits 0', async () => {
 	}
 
 	expect(result.stdout).toMatch(/k2-exchange-setup detect \[--json\]/);
+	// Fits an 80-column console with the last column free: Windows consoles
+	// wrap a line that fills it.
 	for (const line of result.stdout.split('\n')) {
-		expect(line.length, line).toBeLessThanOrEqual(100);
+		expect(line.length, line).toBeLessThanOrEqual(79);
 	}
 });
 

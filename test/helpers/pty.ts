@@ -129,7 +129,7 @@ export function startApp(
 			? ['-c', script, 'sh', process.execPath, program, ...args]
 			: [program, ...args],
 		{
-			// node-pty sets TERM to this name, over the environment's own.
+			// The node-pty library sets TERM to this name, over the environment's own.
 			name: options.env?.['TERM'] ?? 'xterm-256color',
 			cols,
 			rows,
