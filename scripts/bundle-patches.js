@@ -128,9 +128,80 @@ export const zodEnglishOnly = {
 	},
 };
 
+/**
+Each frame, Ink turns every cell of the screen into a styled character and
+back into text, and for each pair of neighbours compared their styles by
+building three sets and two arrays, even when neither had a style: with a
+spinner turning, some megabytes a second of garbage, which the 1,000-server
+run paid for in peak memory. Neighbours with the same styles (the text of
+one word, the blanks between) now add nothing, as the comparison would have
+found.
+*/
+export const ansiSameStyles = patch(
+	'ansi-same-styles',
+	/ansi-tokenize[/\\]build[/\\]styledChars\.js$/,
+	[
+		[
+			'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+			'if (!sameCodes(chars[i - 1].styles, char.styles)) {\n\t\t\t\tret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));\n\t\t\t}',
+		],
+		[
+			'ret += ansiCodesToString(diffAnsiCodes(char.styles, []));',
+			'if (char.styles.length > 0) {\n\t\t\t\tret += ansiCodesToString(diffAnsiCodes(char.styles, []));\n\t\t\t}',
+		],
+		[
+			'//# sourceMappingURL=styledChars.js.map',
+			[
+				'function sameCodes(from, to) {',
+				'\tif (from === to) return true;',
+				'\tif (from.length !== to.length) return false;',
+				'\tfor (let i = 0; i < from.length; i++) {',
+				'\t\tif (from[i].code !== to[i].code || from[i].endCode !== to[i].endCode) return false;',
+				'\t}',
+				'\treturn true;',
+				'}',
+			].join('\n'),
+		],
+	],
+);
+
+/**
+Ink measures and tokenises each line of a frame through caches it makes new
+for every frame, so a spinner's turn or a key press re-read every unchanged
+line. The caches are kept from frame to frame here, and started afresh once
+they hold a few frames' worth of lines, so they stay small (a few hundred
+kilobytes at most). The blank cells of a frame share one frozen cell.
+*/
+export const inkFrameCaches = patch(
+	'ink-frame-caches',
+	/ink[/\\]build[/\\]output\.js$/,
+	[
+		['caches = new OutputCaches();', 'caches = frameCaches();'],
+		[
+			"row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+			'row.push(blankCell);',
+		],
+		[
+			'//# sourceMappingURL=output.js.map',
+			[
+				"const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});",
+				'let caches;',
+				'function frameCaches() {',
+				'\tif (caches === undefined || caches.styledChars.size > 256 || caches.widths.size > 1024 || caches.blockWidths.size > 256) {',
+				'\t\tcaches = new OutputCaches();',
+				'\t}',
+				'\treturn caches;',
+				'}',
+			].join('\n'),
+		],
+	],
+);
+
 export const dependencyPatches = [
 	yogaWithoutFetch,
 	meowLazyNormalize,
 	stringWidthFastPath,
 	zodEnglishOnly,
+	ansiSameStyles,
+	inkFrameCaches,
 ];

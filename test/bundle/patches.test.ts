@@ -1,10 +1,13 @@
 import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
 import {build, type Plugin} from 'esbuild';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {
+	ansiSameStyles,
 	dependencyPatches,
+	inkFrameCaches,
 	stringWidthFastPath,
 } from '../../scripts/bundle-patches.js';
 import {narrowCharacters} from '../../scripts/narrow-characters.js';
@@ -36,22 +39,50 @@ async function stringWidthFiles(): Promise<string[]> {
 	);
 }
 
-async function load(
-	file: string,
+/** Ink loads React DevTools only when DEV=true; it is not installed. */
+const noDevtools: Plugin = {
+	name: 'no-devtools',
+	setup(build) {
+		build.onResolve({filter: /^react-devtools-core$/}, () => ({
+			path: 'react-devtools-core',
+			namespace: 'absent',
+		}));
+		build.onLoad({filter: /.*/, namespace: 'absent'}, () => ({
+			contents: 'export default {};',
+		}));
+	},
+};
+
+/** Bundles `contents` (resolved as Ink resolves) and imports it. */
+async function bundled<T>(
+	contents: string,
 	name: string,
 	plugins: Plugin[],
-): Promise<StringWidth> {
+): Promise<T> {
 	const outfile = path.join(work, `${name}.mjs`);
 	await build({
-		entryPoints: [path.join(root, file)],
+		stdin: {contents, resolveDir: path.join(root, 'node_modules', 'ink')},
 		outfile,
 		bundle: true,
 		platform: 'node',
 		format: 'esm',
 		logLevel: 'silent',
-		plugins,
+		define: {'process.env.NODE_ENV': '"production"'},
+		plugins: [...plugins, noDevtools],
 	});
-	const module = (await import(outfile)) as {default: StringWidth};
+	return (await import(outfile)) as T;
+}
+
+async function load(
+	file: string,
+	name: string,
+	plugins: Plugin[],
+): Promise<StringWidth> {
+	const module = await bundled<{default: StringWidth}>(
+		`export {default} from ${JSON.stringify(path.join(root, file))};`,
+		name,
+		plugins,
+	);
 	return module.default;
 }
 
@@ -156,4 +187,98 @@ describe('the dependency patches', () => {
 			}),
 		).resolves.toBeDefined();
 	});
+});
+
+/** Lines as Ink's Text writes them: colours, bold, dim, nested and reset. */
+const styledLines = [
+	'',
+	'plain text, no styles',
+	'\u001B[36m› Exchange Server\u001B[39m: exch01',
+	'\u001B[1m\u001B[2mbold and dim\u001B[22m then plain',
+	'\u001B[2m\u001B[36mdim cyan\u001B[39m dim only\u001B[22m',
+	'a\u001B[31mb\u001B[32mc\u001B[39md\u001B[4me\u001B[24m',
+	'\u001B[7m inverse \u001B[27m  \u001B[90mgrey\u001B[39m',
+	'\u001B[38;2;255;0;0mtrue colour\u001B[39m ╭─╮ ✔',
+];
+
+describe('the ANSI style comparison', () => {
+	type Tokenize = {
+		tokenize: (text: string) => unknown[];
+		styledCharsFromTokens: (tokens: unknown[]) => unknown[];
+		styledCharsToString: (chars: unknown[]) => string;
+	};
+	const entry =
+		"export {tokenize, styledCharsFromTokens, styledCharsToString} from '@alcalzone/ansi-tokenize';";
+
+	test('neighbours with the same styles give the same text as before', async () => {
+		const original = await bundled<Tokenize>(entry, 'ansi-original', []);
+		const patched = await bundled<Tokenize>(entry, 'ansi-patched', [
+			ansiSameStyles,
+		]);
+		for (const line of styledLines) {
+			const chars = original.styledCharsFromTokens(original.tokenize(line));
+			expect(patched.styledCharsToString(chars), JSON.stringify(line)).toBe(
+				original.styledCharsToString(chars),
+			);
+		}
+	});
+});
+
+describe("Ink's caches kept from frame to frame", () => {
+	type Ink = {
+		renderToString: (node: unknown, options?: {columns?: number}) => string;
+		createElement: (
+			type: unknown,
+			props: unknown,
+			...children: unknown[]
+		) => unknown;
+		Box: unknown;
+		Text: unknown;
+	};
+	const entry =
+		"export {renderToString, Box, Text} from 'ink'; export {createElement} from 'react';";
+
+	test('frame after frame, the output is the one fresh caches give', async () => {
+		// Colours on, so the frames carry styles (chalk reads this on loading).
+		const forceColor = process.env['FORCE_COLOR'];
+		process.env['FORCE_COLOR'] = '1';
+		let original: Ink;
+		let patched: Ink;
+		try {
+			original = await bundled<Ink>(entry, 'ink-original', []);
+			patched = await bundled<Ink>(entry, 'ink-patched', [inkFrameCaches]);
+		} finally {
+			if (forceColor === undefined) {
+				delete process.env['FORCE_COLOR'];
+			} else {
+				process.env['FORCE_COLOR'] = forceColor;
+			}
+		}
+
+		// Many frames, sharing lines and not, past the caches' size limit.
+		const frame = (ink: Ink, step: number) =>
+			ink.renderToString(
+				ink.createElement(
+					ink.Box,
+					{flexDirection: 'column', borderStyle: 'round', width: 40},
+					...Array.from({length: 12}, (_, row) =>
+						ink.createElement(
+							ink.Text,
+							{
+								key: row,
+								color: row === step % 12 ? 'cyan' : undefined,
+								bold: row % 3 === 0,
+								wrap: 'truncate-end',
+							},
+							`row ${row} ${row % 2 === 0 ? 'same' : `step ${step}`} ${'x'.repeat(step % 50)}`,
+						),
+					),
+				),
+				{columns: 60},
+			);
+		expect(frame(original, 1)).toContain('\u001B[36m');
+		for (let step = 0; step < 120; step++) {
+			expect(frame(patched, step), `frame ${step}`).toBe(frame(original, step));
+		}
+	}, 60_000);
 });
