@@ -40,10 +40,10 @@ test(
 			'Mailbox databases',
 			'Permissions',
 		]) {
-			expect(run.row(label), label).toMatch(/^│ ✔ /);
+			expect(run.check(label), label).toMatch(/^│ ✔ /);
 		}
 
-		expect(run.row('Exchange servers')).toContain('EXCH01 Exchange 2019');
+		expect(run.check('Exchange servers')).toContain('EXCH01 Exchange 2019');
 		expect(detected).toMatch(/Proposal: Autodiscover answered from\s+exch01/);
 
 		// Configuration: on-premises proposed, version detected, the server

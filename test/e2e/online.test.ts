@@ -32,13 +32,13 @@ test(
 		// Detection: no servers to ask, and the evidence points at Online.
 		await run.press(keys.enter, 'Detecting your Exchange environment');
 		const detected = await run.see('Enter next');
-		expect(run.row('DNS MX record')).toMatch(
+		expect(run.check('DNS MX record')).toMatch(
 			/✔ DNS MX record .*tailspintoys-com\.mail\.prote/,
 		);
-		expect(run.row('Autodiscover')).toMatch(
+		expect(run.check('Autodiscover')).toMatch(
 			/✔ Autodiscover .*EWS at outlook\.office365\.com/,
 		);
-		expect(run.row('Exchange servers')).toContain(
+		expect(run.check('Exchange servers')).toContain(
 			'not checked: Exchange Online (no servers)',
 		);
 		expect(prose(detected)).toContain(

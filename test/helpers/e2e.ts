@@ -42,6 +42,8 @@ export type WizardRun = {
 	type(text: string, then?: Match): Promise<string>;
 	/** The screen row that contains `text`, or undefined. */
 	row(text: string): string | undefined;
+	/** The row of a detection check, by its label: mark, label, result. */
+	check(label: string): string | undefined;
 	/** Waits for the app to end; checks the terminal was given back. */
 	exit(): Promise<AppExit>;
 	dispose(): void;
@@ -130,6 +132,12 @@ export function startWizard(start: WizardStart): WizardRun {
 		},
 		row(text) {
 			return terminal.lines().find(line => line.includes(text));
+		},
+		check(label) {
+			// The frame's edge, a mark (or spinner) and a space, the label.
+			return terminal
+				.lines()
+				.find(line => line.slice(4).startsWith(`${label} `));
 		},
 		async exit() {
 			const exit = await terminal.exited(screenTimeoutMs);
