@@ -16,6 +16,7 @@ import {
 	generateStandInModule,
 	scenarioQueries,
 } from './powershell/stand-ins.js';
+import {withTranscript} from './recorded.js';
 import type {Scenario} from './scenario.js';
 import {loadScenario} from './scenarios.js';
 import {createSimulatedEnvironment} from './simulated/index.js';
@@ -45,15 +46,21 @@ export async function createEnvironment(
 	const engine = options.engine ?? 'builtin';
 	const transcript = openTranscript(options.log);
 	if (options.simulate === undefined) {
-		return createRealEnvironment({transcript});
+		return withTranscript(createRealEnvironment({transcript}), transcript);
 	}
 
 	const scenario = await loadScenario(options.simulate);
 	if (engine === 'powershell') {
-		return createPowerShellSimulation(scenario, {transcript});
+		return withTranscript(
+			createPowerShellSimulation(scenario, {transcript}),
+			transcript,
+		);
 	}
 
-	return createSimulatedEnvironment(scenario);
+	// No shell records the probes here: the scenario's answers are recorded.
+	return withTranscript(createSimulatedEnvironment(scenario), transcript, {
+		probes: true,
+	});
 }
 
 function openTranscript(file: string | undefined): Transcript | undefined {

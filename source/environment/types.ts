@@ -10,6 +10,7 @@ implementation is judged by the same rules.
 No call rejects for a failure of the world. A failure is data: an Outcome
 with ok false and a classified error. Calls reject only for misuse.
 */
+import type {Transcript} from './transcript.js';
 
 /**
 Why a call failed, in terms an administrator can act on.
@@ -154,6 +155,11 @@ export type HttpResponse = {
 export type Environment = {
 	/** One line for the screen: "simulated: contoso-2019", "this computer". */
 	readonly description: string;
+	/**
+	Where this environment's calls are recorded (--log). Detection adds its
+	Autodiscover attempts, as only it knows each candidate's step.
+	*/
+	readonly transcript?: Transcript;
 	/** PowerShell, WinRM, the account, SCP: one round trip. */
 	probeHost(options?: CallOptions): Promise<HostFacts>;
 	/** Servers, services, databases and rights: one remote session. */
