@@ -19,6 +19,7 @@ import {
 import type {
 	CallOptions,
 	Environment,
+	ErrorCategory,
 	HttpResponse,
 	Outcome,
 	ProbeError,
@@ -177,6 +178,14 @@ async function tryCandidates(
 		),
 	});
 
+	/** How the call of the attempt being made answered, for the transcript. */
+	let answer: {status?: number; error?: ErrorCategory} = {};
+	const heard = (response: Outcome<HttpResponse>) => {
+		answer = response.ok
+			? {status: response.value.status}
+			: {error: response.error.category};
+	};
+
 	const record = (
 		method: AutodiscoverMethod,
 		url: string,
@@ -184,20 +193,26 @@ async function tryCandidates(
 		detail: string,
 		startedAt: number,
 	) => {
+		const ms = Math.round(performance.now() - startedAt);
 		progress.pending = undefined;
-		progress.attempts.push({
-			method,
+		progress.attempts.push({method, url, outcome, detail, ms});
+		environment.transcript?.write({
+			event: 'autodiscover',
+			step: method,
 			url,
 			outcome,
+			...answer,
 			detail,
-			ms: Math.round(performance.now() - startedAt),
+			ms,
 		});
+		answer = {};
 	};
 
 	/** Notes the candidate being asked; returns when it started. */
 	const begin = (method: AutodiscoverMethod, url: string): number => {
 		const startedAt = performance.now();
 		progress.pending = {method, url, startedAt};
+		answer = {};
 		return startedAt;
 	};
 
@@ -218,6 +233,7 @@ async function tryCandidates(
 			},
 			options,
 		);
+		heard(response);
 		return handlePox(method, url, response, startedAt, options.timeoutMs, hops);
 	};
 
@@ -436,6 +452,7 @@ async function tryCandidates(
 		{method: 'GET', url: urls.redirect},
 		redirectOptions,
 	);
+	heard(redirect);
 	if (!redirect.ok) {
 		record(
 			'redirect',
@@ -475,6 +492,7 @@ async function tryCandidates(
 	const srvStartedAt = begin('srv', urls.srv);
 	const srvOptions = callOptions();
 	const srv = await environment.resolveSrv(urls.srv, srvOptions);
+	answer = srv.ok ? {} : {error: srv.error.category};
 	if (srv.ok) {
 		const records = [...srv.value].sort(
 			(a, b) => a.priority - b.priority || b.weight - a.weight,
@@ -529,6 +547,7 @@ async function tryCandidates(
 		{method: 'GET', url: jsonUrl},
 		jsonOptions,
 	);
+	heard(json);
 	if (!json.ok) {
 		record(
 			'json',
