@@ -2,6 +2,7 @@ import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {expect, test} from 'vitest';
 import {freshHome, runCli} from '../helpers/run-cli.js';
+import {readTranscript} from '../helpers/transcript.js';
 
 const canary = 'Canary-7f3a9c-P@ssw0rd';
 
@@ -80,6 +81,15 @@ test.skipIf(process.platform !== 'linux')(
 			/--password-stdin: the password cannot be stored protected here/,
 		);
 		expect(result.stdout + result.stderr).not.toContain(canary);
+		// The log holds the run's probes, so a canary absent from it means
+		// something too.
+		const probes = (await readTranscript(log)).map(line =>
+			[line['event'], line['script'] ?? line['type'] ?? line['step']].join(' '),
+		);
+		expect(probes).toEqual(
+			expect.arrayContaining(['probe host', 'dns MX', 'autodiscover scp']),
+		);
+		expect(await readFile(log, 'utf8')).not.toContain(canary);
 		for (const file of await filesUnder(home)) {
 			// eslint-disable-next-line no-await-in-loop
 			expect(await readFile(file, 'utf8'), file).not.toContain(canary);
