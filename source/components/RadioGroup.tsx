@@ -44,10 +44,15 @@ export default function RadioGroup<V extends string>({
 		);
 	});
 
+	// Side by side, an option's pointer fills the two columns before it; the
+	// gap keeps a pointer from touching the end of the option on its left.
+	const gap = direction === 'row' ? 1 : 0;
 	return (
 		<Box flexDirection="column">
 			{label ? <Text bold={isFocused}>{label}</Text> : null}
-			<Box flexDirection={direction}>{items}</Box>
+			<Box flexDirection={direction} columnGap={gap}>
+				{items}
+			</Box>
 		</Box>
 	);
 }

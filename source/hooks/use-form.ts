@@ -81,24 +81,20 @@ const useForm = ({
 	const focused = current?.id;
 	const isOpen = open !== undefined && open === focused;
 
-	const focusAt = (target: number) => {
+	const focusAt = (target: number, entry?: Entry) => {
 		const control = controls[target];
 		if (!control) {
 			return;
 		}
 
 		setFocusedId(control.id);
-		setCursor(startCursor(control));
+		setCursor(startCursor(control, entry));
 		setOpen(undefined);
 	};
 
-	const move = (delta: number, wrap: boolean) => {
-		let target = index + delta;
-		if (wrap) {
-			target = (target + controls.length) % controls.length;
-		}
-
-		focusAt(target);
+	/** Tab and Shift+Tab, from field to field, round the page. */
+	const tabTo = (delta: number) => {
+		focusAt((index + delta + controls.length) % controls.length);
 	};
 
 	const handle = (input: string, key: Key) => {
@@ -108,7 +104,7 @@ const useForm = ({
 		}
 
 		if (key.tab) {
-			move(key.shift ? -1 : 1, true);
+			tabTo(key.shift ? -1 : 1);
 			return;
 		}
 
@@ -122,7 +118,7 @@ const useForm = ({
 				}
 			}
 
-			move(delta, false);
+			focusAt(index + delta, delta > 0 ? 'from-above' : 'from-below');
 			return;
 		}
 
@@ -199,7 +195,7 @@ const useForm = ({
 			setOpen(undefined);
 		} else if (key.tab) {
 			setOpen(undefined);
-			move(key.shift ? -1 : 1, true);
+			tabTo(key.shift ? -1 : 1);
 		}
 		// Anything else, number keys included, does nothing while the list
 		// is open: nothing is chosen by accident.
@@ -238,8 +234,32 @@ const useForm = ({
 	};
 };
 
-function startCursor(control: Control | undefined): number {
-	return control?.kind === 'radio' ? Math.max(0, control.chosen) : 0;
+/**
+How focus arrives: by an arrow from the field above or below, or (undefined)
+by Tab, by Next finding an error there, or as the page opens.
+*/
+type Entry = 'from-above' | 'from-below';
+
+/**
+Where the cursor of a radio group starts. The arrows walk the options as
+lines between the fields, so an arrow enters at the option nearest the field
+it left, and the opposite arrow goes straight back there. Tab enters at the
+chosen option, as a field.
+*/
+function startCursor(control: Control | undefined, entry?: Entry): number {
+	if (control?.kind !== 'radio') {
+		return 0;
+	}
+
+	if (entry === 'from-above') {
+		return 0;
+	}
+
+	if (entry === 'from-below') {
+		return control.count - 1;
+	}
+
+	return Math.max(0, control.chosen);
 }
 
 export default useForm;
