@@ -1,10 +1,14 @@
 import type {Plugin} from 'esbuild';
 
-export const yogaWithoutFetch: Plugin;
+export const yogaSynchronous: Plugin;
+export const yogaWithoutAwait: Plugin;
+export const inkWithoutDevtools: Plugin;
 export const meowLazyNormalize: Plugin;
 export const stringWidthFastPath: Plugin;
 export const zodEnglishOnly: Plugin;
 export const ansiSameStyles: Plugin;
 export const inkFrameCaches: Plugin;
+export const tokenizeNarrowLines: Plugin;
+export const sliceAnsiLazySegmenter: Plugin;
 /** Every patch, as scripts/bundle.js applies them. */
 export const dependencyPatches: Plugin[];

@@ -3,7 +3,7 @@
 // the text is gone, the build fails rather than quietly shipping the slow
 // path again. test/bundle/patches.test.ts checks what they change.
 import {readFile} from 'node:fs/promises';
-import {narrowTest} from './narrow-characters.js';
+import {narrowCharacters, narrowTest} from './narrow-characters.js';
 
 /**
 An esbuild plugin that edits dependency files matching `filter` as they are
@@ -36,15 +36,48 @@ function patch(name, filter, edits) {
 }
 
 /**
-The yoga-layout package (Ink's layout engine) fetches its inline WebAssembly
-through fetch(), which makes node load its whole HTTP client at start-up
-(tens of milliseconds) only to decode a data: URL. Without fetch it decodes
-the same bytes directly.
+The yoga-layout package (Ink's layout engine) compiles its inline
+WebAssembly asynchronously and waits for it with a top-level await, which a
+classic script cannot hold. Its loader offers a hook for instantiating the
+module oneself; here the hook compiles the inline bytes synchronously (which
+node allows at any size), so the layout engine is ready as soon as its module
+has run, and without fetch(), which would load node's whole HTTP client only
+to decode a data: URL.
 */
-export const yogaWithoutFetch = patch(
-	'yoga-without-fetch',
+export const yogaSynchronous = patch(
+	'yoga-synchronous',
 	/yoga-wasm-base64-esm\.js$/,
-	[['"function"!=typeof fetch', '!0']],
+	[
+		[
+			'if(h.instantiateWasm)try{return h.instantiateWasm(d,\na)}',
+			'try{return a(new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(H.slice(H.indexOf(",")+1),"base64")),d)),{}}',
+		],
+	],
+);
+
+export const yogaWithoutAwait = patch(
+	'yoga-without-await',
+	/yoga-layout[/\\]dist[/\\]src[/\\]index\.js$/,
+	[
+		[
+			'const Yoga = wrapAssembly(await loadYoga());',
+			'const yogaModule = {};\nloadYoga(yogaModule);\nconst Yoga = wrapAssembly(yogaModule);',
+		],
+	],
+);
+
+/**
+Ink connects React DevTools when DEV=true, through a top-level await of a
+package that is not installed; a classic script cannot hold the await, so
+the bundle has no DevTools, and DEV=true changes nothing.
+*/
+export const inkWithoutDevtools = patch(
+	'ink-without-devtools',
+	/ink[/\\]build[/\\]reconciler\.js$/,
+	[
+		["await import('./devtools.js');", '// React DevTools: not bundled.'],
+		['? await loadPackageJson()', "? {name: 'ink', version: undefined}"],
+	],
 );
 
 /**
@@ -111,6 +144,60 @@ export const stringWidthFastPath = patch(
 			],
 		];
 	},
+);
+
+/**
+Ink cuts each line of a frame into graphemes twice, through ansi-tokenize
+(every line) and slice-ansi (lines it clips), and both packages make an
+Intl.Segmenter as they load: some 10 ms of the first frame for the locale
+data. A line of narrow characters and escape sequences (see
+narrow-characters.js) is one grapheme per character, so ansi-tokenize reads
+it character by character; both make their segmenter on first use.
+*/
+const narrowLine = `/^[\\u001B${narrowCharacters}]*$/`;
+
+export const tokenizeNarrowLines = patch(
+	'tokenize-narrow-lines',
+	/ansi-tokenize[/\\]build[/\\]tokenize\.js$/,
+	[
+		[
+			'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });',
+			[
+				'let segmenter;',
+				'function graphemesOf(str) {',
+				`\tif (${narrowLine}.test(str)) {`,
+				'\t\tconst graphemes = [];',
+				'\t\tfor (let index = 0; index < str.length; index++) {',
+				'\t\t\tgraphemes.push({segment: str[index], index});',
+				'\t\t}',
+				'\t\treturn graphemes;',
+				'\t}',
+				'\tsegmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });',
+				'\treturn segmenter.segment(str);',
+				'}',
+			].join('\n'),
+		],
+		['of segmenter.segment(str))', 'of graphemesOf(str))'],
+	],
+);
+
+export const sliceAnsiLazySegmenter = patch(
+	'slice-ansi-lazy-segmenter',
+	/slice-ansi[/\\]tokenize-ansi\.js$/,
+	[
+		[
+			"const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
+			[
+				'let graphemeSegmenter;',
+				'const GRAPHEME_SEGMENTER = {',
+				'\tsegment(string) {',
+				"\t\tgraphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
+				'\t\treturn graphemeSegmenter.segment(string);',
+				'\t},',
+				'};',
+			].join('\n'),
+		],
+	],
 );
 
 /**
@@ -198,10 +285,14 @@ export const inkFrameCaches = patch(
 );
 
 export const dependencyPatches = [
-	yogaWithoutFetch,
+	yogaSynchronous,
+	yogaWithoutAwait,
+	inkWithoutDevtools,
 	meowLazyNormalize,
 	stringWidthFastPath,
 	zodEnglishOnly,
 	ansiSameStyles,
 	inkFrameCaches,
+	tokenizeNarrowLines,
+	sliceAnsiLazySegmenter,
 ];

@@ -1,60 +1,48 @@
-// Bundles the CLI into dist/, so start-up reads a few modules instead of
-// hundreds from node_modules. Code splitting keeps what a run does not use
-// out of the modules it loads: `--help` and the unattended runs never load
-// Ink or React. dist/cli.cjs, the package's bin, answers `--version` alone
-// before loading anything (see source/start.cts).
-import {rm} from 'node:fs/promises';
+// Bundles the command into dist/: app.cjs holds all of it, as one classic
+// script, because Node 20 keeps compiled code (V8's code cache) for scripts
+// only, and compiling some 2 MB of Ink, React, zod and meow is what a start
+// spends most on. The modules a run does not use are bundled but never run:
+// `--help` and scripted runs never initialise Ink or React. dist/cli.cjs,
+// the package's bin, answers `--version` alone and runs app.cjs through the
+// cache (see source/start.cts and source/code-cache.ts).
+import {createHash} from 'node:crypto';
+import {readFile, rm} from 'node:fs/promises';
 import {build} from 'esbuild';
 import {dependencyPatches} from './bundle-patches.js';
 
-// Chunk names change with their content; old ones must not linger in dist/.
 await rm('dist', {recursive: true, force: true});
 
 await build({
-	entryPoints: {cli: 'source/cli.tsx'},
+	entryPoints: {app: 'source/cli.tsx'},
 	outdir: 'dist',
-	entryNames: '[name]',
-	// Chunks sit beside cli.js, so every module finds the package files
-	// (scenarios/, probes/) at the same place relative to itself.
-	chunkNames: '[name]-[hash]',
+	outExtension: {'.js': '.cjs'},
 	bundle: true,
-	splitting: true,
 	platform: 'node',
 	target: 'node20',
-	format: 'esm',
+	format: 'cjs',
 	minify: false,
 	sourcemap: false,
 	legalComments: 'none',
-	// React checks NODE_ENV at run time; pinning it drops the development
-	// build and its warnings from the bundle.
-	define: {'process.env.NODE_ENV': '"production"'},
+	define: {
+		// React checks NODE_ENV at run time; pinning it drops the development
+		// build and its warnings from the bundle.
+		'process.env.NODE_ENV': '"production"',
+		// A classic script has no import.meta; the banner makes one that
+		// points at the bundle, which sits where the ES modules did.
+		'import.meta': 'importMeta',
+	},
 	banner: {
 		js: [
-			'#!/usr/bin/env node',
-			"import {createRequire as __createRequire} from 'node:module';",
-			'const require = __createRequire(import.meta.url);',
+			"const importMeta = {url: require('node:url').pathToFileURL(__filename).href,",
+			'\tdirname: __dirname, filename: __filename};',
 		].join('\n'),
 	},
-	// Ink loads React DevTools only when DEV=true, and it is not installed;
-	// a bundle has no lazy imports, so its module is stood in for here.
-	plugins: [
-		...dependencyPatches,
-		{
-			name: 'no-react-devtools',
-			setup(build) {
-				build.onResolve({filter: /^react-devtools-core$/}, () => ({
-					path: 'react-devtools-core',
-					namespace: 'absent',
-				}));
-				build.onLoad({filter: /.*/, namespace: 'absent'}, () => ({
-					contents:
-						"throw new Error('React DevTools is not part of this build; unset DEV.');",
-				}));
-			},
-		},
-	],
+	plugins: dependencyPatches,
 	logLevel: 'warning',
 });
+
+const app = await readFile('dist/app.cjs');
+const appHash = createHash('sha256').update(app).digest('hex').slice(0, 16);
 
 await build({
 	entryPoints: {cli: 'source/start.cts'},
@@ -64,7 +52,7 @@ await build({
 	platform: 'node',
 	target: 'node20',
 	format: 'cjs',
-	external: ['./cli.js'],
+	define: {appHash: JSON.stringify(appHash)},
 	banner: {js: '#!/usr/bin/env node'},
 	logLevel: 'warning',
 });

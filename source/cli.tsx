@@ -330,6 +330,7 @@ function interruption(): AbortSignal {
 	const controller = new AbortController();
 	const interrupt = () => {
 		if (controller.signal.aborted) {
+			// eslint-disable-next-line unicorn/no-process-exit -- a second Ctrl+C
 			process.exit(exitCodes.interrupted);
 		}
 
@@ -369,31 +370,40 @@ async function exit(code: number) {
 			resolve();
 		});
 	});
+	// eslint-disable-next-line unicorn/no-process-exit -- the command's end
 	process.exit(code);
 }
 
-try {
-	await exit(await main(process.argv.slice(2)));
-} catch (error) {
-	if (error instanceof InputError) {
-		process.stderr.write(`${error.lines.join('\n')}\n`);
-		await exit(exitCodes.badInput);
-	} else if (error instanceof RunError || error instanceof SecretError) {
-		process.stderr.write(`${error.message}\n`);
-		await exit(exitCodes.failed);
-	} else if (error instanceof ConfigurationError) {
-		process.stderr.write(`${error.message}\n`);
-		await exit(exitCodes.failed);
-	} else {
-		// An unexpected failure is still one line; K2_EXCHANGE_SETUP_DEBUG
-		// shows the stack for a bug report.
-		process.stderr.write(
-			`k2-exchange-setup: unexpected error: ${(error as Error).message ?? String(error)}\n`,
-		);
-		if (process.env['K2_EXCHANGE_SETUP_DEBUG']) {
-			process.stderr.write(`${(error as Error).stack}\n`);
-		}
+/** Runs the command and ends the process with the contract's exit code. */
+async function run(): Promise<void> {
+	try {
+		await exit(await main(process.argv.slice(2)));
+	} catch (error) {
+		if (error instanceof InputError) {
+			process.stderr.write(`${error.lines.join('\n')}\n`);
+			await exit(exitCodes.badInput);
+		} else if (error instanceof RunError || error instanceof SecretError) {
+			process.stderr.write(`${error.message}\n`);
+			await exit(exitCodes.failed);
+		} else if (error instanceof ConfigurationError) {
+			process.stderr.write(`${error.message}\n`);
+			await exit(exitCodes.failed);
+		} else {
+			// An unexpected failure is still one line; K2_EXCHANGE_SETUP_DEBUG
+			// shows the stack for a bug report.
+			process.stderr.write(
+				`k2-exchange-setup: unexpected error: ${(error as Error).message ?? String(error)}\n`,
+			);
+			if (process.env['K2_EXCHANGE_SETUP_DEBUG']) {
+				process.stderr.write(`${(error as Error).stack}\n`);
+			}
 
-		await exit(exitCodes.failed);
+			await exit(exitCodes.failed);
+		}
 	}
 }
+
+// Not a top-level await: the bundle is a classic script, so that V8 can
+// cache its compiled code (see scripts/bundle.js).
+// eslint-disable-next-line unicorn/prefer-top-level-await
+void run();

@@ -2,11 +2,18 @@
 The command's entry point (package.json "bin"), in CommonJS because node
 starts a CommonJS file sooner than an ES module. `--version` alone is
 answered here, before anything else loads, so scripts that probe the version
-pay little more than node's own start-up; everything else goes to the
-command line proper in cli.js.
+pay little more than node's own start-up; everything else runs app.cjs, the
+whole command in one bundle, through V8's code cache (see code-cache.ts).
 */
+/* eslint-disable unicorn/prefer-module -- a CommonJS file on purpose */
 import {readFileSync, writeSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
+import {cacheDirectoryFor, runScript} from './code-cache.js';
+
+// The bundle's content hash, set by scripts/bundle.js.
+declare const appHash: string;
 
 const arguments_ = process.argv.slice(2);
 if (arguments_.length === 1 && arguments_[0] === '--version') {
@@ -18,6 +25,17 @@ if (arguments_.length === 1 && arguments_[0] === '--version') {
 	// A direct write: creating process.stdout costs more than the rest.
 	writeSync(1, `${version}\n`);
 } else {
-	// eslint-disable-next-line unicorn/prefer-top-level-await
-	void import('./cli.js');
+	runScript({
+		file: path.join(__dirname, 'app.cjs'),
+		hash: appHash,
+		cacheDirectory: cacheDirectoryFor(process.env, process.platform, home()),
+	});
+}
+
+function home(): string | undefined {
+	try {
+		return os.homedir();
+	} catch {
+		return undefined;
+	}
 }

@@ -2,9 +2,12 @@
 The interactive wizard as one call: draws on the alternate screen, returns
 how the run ended, and leaves the terminal as it found it on every way out.
 */
+import type {EventEmitter} from 'node:events';
+import process from 'node:process';
 import {render} from 'ink';
 import App from '../app.js';
 import Glyphs from '../components/Glyphs.js';
+import {firstFrameEvent} from '../code-cache.js';
 import {asciiOutput} from '../terminal/ascii-output.js';
 import {checkRights} from '../detection/rights.js';
 import {startDetection} from '../detection/run.js';
@@ -53,6 +56,10 @@ export async function runWizard(
 			maxFps: 60,
 		},
 	);
+	// Ink has drawn the first frame by now; the code compiled for it is worth
+	// keeping for the next start.
+	const events: EventEmitter = process;
+	events.emit(firstFrameEvent);
 	// Ctrl+C reaches the app as a key once raw mode is on; before that (the
 	// first moments) and from `kill`, it comes as a signal.
 	const interrupted = () => {
@@ -66,9 +73,10 @@ export async function runWizard(
 		// run's outcome then.
 		const result = await Promise.race([
 			finished,
-			instance.waitUntilExit().then(() => {
+			(async () => {
+				await instance.waitUntilExit();
 				throw new Error('The wizard stopped before it finished.');
-			}),
+			})(),
 		]);
 		instance.unmount();
 		await instance.waitUntilExit();

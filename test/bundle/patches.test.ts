@@ -8,7 +8,11 @@ import {
 	ansiSameStyles,
 	dependencyPatches,
 	inkFrameCaches,
+	sliceAnsiLazySegmenter,
 	stringWidthFastPath,
+	tokenizeNarrowLines,
+	yogaSynchronous,
+	yogaWithoutAwait,
 } from '../../scripts/bundle-patches.js';
 import {narrowCharacters} from '../../scripts/narrow-characters.js';
 
@@ -177,12 +181,13 @@ describe('the dependency patches', () => {
 				entryPoints: [path.join(root, 'source/cli.tsx')],
 				bundle: true,
 				write: false,
-				splitting: true,
 				outdir: path.join(work, 'cli'),
 				platform: 'node',
-				format: 'esm',
+				// As scripts/bundle.js builds it: a classic script, which holds
+				// no top-level await (the patches take them out of Ink and yoga).
+				format: 'cjs',
+				define: {'import.meta': 'importMeta'},
 				logLevel: 'silent',
-				external: ['react-devtools-core'],
 				plugins: dependencyPatches,
 			}),
 		).resolves.toBeDefined();
@@ -221,6 +226,96 @@ describe('the ANSI style comparison', () => {
 				original.styledCharsToString(chars),
 			);
 		}
+	});
+});
+
+describe('grapheme splitting without a segmenter for narrow lines', () => {
+	type Tokenize = {tokenize: (text: string) => unknown[]};
+	type Slice = {default: (text: string, start: number, end?: number) => string};
+	const samples = [
+		...styledLines,
+		'╭─ Exchange ─╮ › (•) … ↑ 3 more ▾ ⠋',
+		'日本語 \u001B[1mwide\u001B[22m',
+		'e\u0301 combining, a\u0308',
+		'👍🏽 family 👨‍👩‍👧 flag 🇬🇧 keycap 1\u20E3',
+		'\u001B]8;;https://example.com\u0007link\u001B]8;;\u0007',
+		'tab\there \u00AD soft',
+	];
+
+	test('ansi-tokenize cuts every line as the segmenter does', async () => {
+		const entry = "export {tokenize} from '@alcalzone/ansi-tokenize';";
+		const original = await bundled<Tokenize>(entry, 'tokenize-original', []);
+		const patched = await bundled<Tokenize>(entry, 'tokenize-patched', [
+			tokenizeNarrowLines,
+		]);
+		const all = narrowCodePoints()
+			.map(point => String.fromCodePoint(point))
+			.join('');
+		for (const sample of [...samples, all, `\u001B[36m${all}\u001B[39m`]) {
+			expect(patched.tokenize(sample), JSON.stringify(sample)).toEqual(
+				original.tokenize(sample),
+			);
+		}
+	});
+
+	test('slice-ansi slices as before', async () => {
+		const entry = "export {default} from 'slice-ansi';";
+		const original = await bundled<Slice>(entry, 'slice-original', []);
+		const patched = await bundled<Slice>(entry, 'slice-patched', [
+			sliceAnsiLazySegmenter,
+		]);
+		for (const sample of samples) {
+			for (const [start, end] of [
+				[0, 3],
+				[2, 9],
+				[1, undefined],
+			] as const) {
+				expect(
+					patched.default(sample, start, end),
+					`${JSON.stringify(sample)} ${start}-${end}`,
+				).toBe(original.default(sample, start, end));
+			}
+		}
+	});
+});
+
+describe('yoga without a top-level await', () => {
+	test('the layout engine is ready when its module has run, and lays out', async () => {
+		type Yoga = {
+			default: {
+				Node: {create: () => YogaNode};
+				DIRECTION_LTR: number;
+				FLEX_DIRECTION_ROW: number;
+			};
+		};
+		type YogaNode = {
+			setWidth: (width: number) => void;
+			setHeight: (height: number) => void;
+			setFlexDirection: (direction: number) => void;
+			setFlexGrow: (grow: number) => void;
+			insertChild: (child: YogaNode, index: number) => void;
+			calculateLayout: (w?: number, h?: number, d?: number) => void;
+			getComputedWidth: () => number;
+			getComputedLeft: () => number;
+		};
+		const {default: yoga} = await bundled<Yoga>(
+			"export {default} from 'yoga-layout';",
+			'yoga-synchronous',
+			[yogaSynchronous, yogaWithoutAwait],
+		);
+		const root = yoga.Node.create();
+		root.setWidth(80);
+		root.setHeight(24);
+		root.setFlexDirection(yoga.FLEX_DIRECTION_ROW);
+		const left = yoga.Node.create();
+		const right = yoga.Node.create();
+		left.setWidth(30);
+		right.setFlexGrow(1);
+		root.insertChild(left, 0);
+		root.insertChild(right, 1);
+		root.calculateLayout(undefined, undefined, yoga.DIRECTION_LTR);
+		expect(right.getComputedLeft()).toBe(30);
+		expect(right.getComputedWidth()).toBe(50);
 	});
 });
 

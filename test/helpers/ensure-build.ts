@@ -25,7 +25,7 @@ function newestIn(directory: string): number {
 
 function builtAt(): number {
 	try {
-		return statSync(path.join(root, 'dist', 'cli.js')).mtimeMs;
+		return statSync(path.join(root, 'dist', 'app.cjs')).mtimeMs;
 	} catch {
 		return 0;
 	}
