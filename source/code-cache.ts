@@ -16,6 +16,7 @@ import {
 	readFileSync,
 	renameSync,
 	rmSync,
+	statSync,
 	writeFileSync,
 } from 'node:fs';
 import type {Buffer} from 'node:buffer';
@@ -122,9 +123,10 @@ function readCache(file: string): Buffer | undefined {
 }
 
 /**
-Writes the compiled code next to the old caches, which it replaces. A cache
-that cannot be written costs the next start its speed and nothing else, so
-a failure is not reported.
+Writes the compiled code beside the caches of other versions, of which the
+two newest are kept (two installs side by side must not take turns at
+compiling) and older ones removed. A cache that cannot be written costs the
+next start its speed and nothing else, so a failure is not reported.
 */
 function saveCache(file: string, compiled: vm.Script): void {
 	const directory = path.dirname(file);
@@ -133,14 +135,28 @@ function saveCache(file: string, compiled: vm.Script): void {
 		mkdirSync(directory, {recursive: true, mode: 0o700});
 		writeFileSync(temporary, compiled.createCachedData(), {mode: 0o600});
 		renameSync(temporary, file);
-		// Older versions' caches, and what a start that was ended while it
-		// wrote left behind.
-		for (const name of readdirSync(directory)) {
-			if (/\.v8(?:\.\d+\.tmp)?$/.test(name) && name !== path.basename(file)) {
-				rmSync(path.join(directory, name), {force: true});
-			}
-		}
+		removeOldCaches(directory, path.basename(file));
 	} catch {
 		rmSync(temporary, {force: true});
+	}
+}
+
+function removeOldCaches(directory: string, current: string): void {
+	const others: Array<{name: string; writtenAt: number}> = [];
+	for (const name of readdirSync(directory)) {
+		// What a start that was ended while it wrote left behind.
+		if (/\.v8\.\d+\.tmp$/.test(name)) {
+			rmSync(path.join(directory, name), {force: true});
+		} else if (name.endsWith('.v8') && name !== current) {
+			others.push({
+				name,
+				writtenAt: statSync(path.join(directory, name)).mtimeMs,
+			});
+		}
+	}
+
+	others.sort((a, b) => b.writtenAt - a.writtenAt);
+	for (const {name} of others.slice(2)) {
+		rmSync(path.join(directory, name), {force: true});
 	}
 }

@@ -5,6 +5,7 @@ import {
 	readdirSync,
 	rmSync,
 	statSync,
+	utimesSync,
 	writeFileSync,
 } from 'node:fs';
 import {Buffer} from 'node:buffer';
@@ -97,19 +98,33 @@ describe('code cache', () => {
 		expect(existsSync(script.cacheDirectory!)).toBe(false);
 	});
 
-	test('caches of other versions and leftovers of a cut-off write are removed', () => {
-		mkdirSync(script.cacheDirectory!, {recursive: true});
-		const old = path.join(script.cacheDirectory!, 'app-0ld-v20.0.0-x64.v8');
-		const leftover = `${old}.4242.tmp`;
-		const unrelated = path.join(script.cacheDirectory!, 'notes.txt');
-		for (const file of [old, leftover, unrelated]) {
+	test('the two newest caches of other versions stay, older ones and leftovers of a cut-off write go', () => {
+		const directory = script.cacheDirectory!;
+		mkdirSync(directory, {recursive: true});
+		const names = [
+			'app-1-v20.0.0-x64.v8',
+			'app-2-v20.0.0-x64.v8',
+			'app-3-v20.0.0-x64.v8',
+		];
+		for (const [index, name] of names.entries()) {
+			const file = path.join(directory, name);
 			writeFileSync(file, 'x');
+			const at = new Date(Date.UTC(2026, 0, 1 + index));
+			utimesSync(file, at, at);
 		}
+
+		writeFileSync(path.join(directory, `${names[0]}.4242.tmp`), 'x');
+		writeFileSync(path.join(directory, 'notes.txt'), 'x');
 
 		runScript(script);
 		firstFrame();
-		expect(readdirSync(script.cacheDirectory!).sort()).toEqual(
-			[path.basename(cacheFileOf(script)!), 'notes.txt'].sort(),
+		expect(new Set(readdirSync(directory))).toEqual(
+			new Set([
+				path.basename(cacheFileOf(script)!),
+				names[1],
+				names[2],
+				'notes.txt',
+			]),
 		);
 	});
 
