@@ -110,7 +110,7 @@ export function propose(evidence: Evidence): Proposal {
 	if (discovered?.version) {
 		version = discovered.version;
 		versionSource = `Get-ExchangeServer on ${discovered.name}`;
-	} else if (answered && !(discovered && servers.length > 0)) {
+	} else if (answered && !discovered && aboutChosen(evidence, chosen)) {
 		version = {name: answered.name, detected: true, build: answered.build};
 		versionSource = `Autodiscover ServerVersion from ${found?.url ?? 'Autodiscover'}`;
 	}
@@ -157,6 +157,19 @@ export function propose(evidence: Evidence): Proposal {
 		ewsUrl:
 			found?.ewsUrl ?? (chosen ? `https://${chosen}/EWS/Exchange.asmx` : null),
 	};
+}
+
+/**
+Whether Autodiscover's ServerVersion describes the chosen server. It answers
+for the mailbox server it names; a server the administrator gave is another
+machine unless Autodiscover named that one, so its version stays unknown
+(the wizard drops a detected version the same way when the server changes).
+*/
+function aboutChosen(evidence: Evidence, chosen: string | undefined): boolean {
+	return (
+		!evidence.request.server ||
+		same(evidence.autodiscover?.found?.server, chosen)
+	);
 }
 
 /**

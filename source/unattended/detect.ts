@@ -9,6 +9,7 @@ import {runDetection} from '../detection/run.js';
 import type {DetectionReport} from '../detection/types.js';
 import type {Environment} from '../environment/types.js';
 import {checkLines, orderedChecks} from './lines.js';
+import {forScripts, scriptFix} from './script-fixes.js';
 
 export type DetectOptions = {
 	readonly answers: Answers;
@@ -49,7 +50,20 @@ export async function runDetect(options: DetectOptions): Promise<number> {
 		return 130;
 	}
 
-	const checks = orderedChecks(report.checks);
+	// Run from a shell, where R retries nothing: fixes say what to change.
+	const context = {
+		timeoutMs: options.timeoutMs,
+		server: options.answers.server,
+	};
+	const checks = orderedChecks(report.checks).map(check =>
+		forScripts(check, context),
+	);
+	const prerequisites = report.prerequisites.met
+		? report.prerequisites
+		: {
+				...report.prerequisites,
+				fix: scriptFix(report.prerequisites.fix, undefined, context),
+			};
 	const failed = checks.some(check => check.status === 'fail');
 	if (options.json) {
 		const {proposal} = report;
@@ -58,7 +72,7 @@ export async function runDetect(options: DetectOptions): Promise<number> {
 				{
 					checks,
 					proposal,
-					prerequisites: report.prerequisites,
+					prerequisites,
 				},
 				null,
 				2,
@@ -79,10 +93,10 @@ export async function runDetect(options: DetectOptions): Promise<number> {
 		lines.push(`No deployment proposed: ${proposal.reason}`);
 	}
 
-	if (!report.prerequisites.met) {
+	if (!prerequisites.met) {
 		lines.push(
-			`Exchange cannot be configured here: ${report.prerequisites.reason}`,
-			`Fix: ${report.prerequisites.fix}`,
+			`Exchange cannot be configured here: ${prerequisites.reason}`,
+			`Fix: ${prerequisites.fix}`,
 		);
 	}
 

@@ -26,7 +26,9 @@ import {
 	serializeConfiguration,
 	writeConfiguration,
 } from '../store/configuration.js';
+import {blockerOf} from './blocking.js';
 import {changeLine, checkLines, orderedChecks} from './lines.js';
+import {forScripts, type FixContext} from './script-fixes.js';
 
 export const exitCodes = {
 	ok: 0,
@@ -108,7 +110,10 @@ export async function runUnattended(
 
 	const finish = (code: number, result: Partial<UnattendedResult>) => {
 		if (options.json) {
-			const full = resultOf(options.paths.configuration, code, result);
+			const full = resultOf(options.paths.configuration, code, {
+				dryRun: options.dryRun === true,
+				...result,
+			});
 			options.stdout.write(`${JSON.stringify(full, null, 2)}\n`);
 		}
 
@@ -144,7 +149,8 @@ export async function runUnattended(
 					signal: options.signal,
 					onEvent(event) {
 						if (event.type === 'finished') {
-							for (const line of checkLines(event.result, options.ascii)) {
+							const check = forScripts(event.result, fixContext(options));
+							for (const line of checkLines(check, options.ascii)) {
 								say(line);
 							}
 						}
@@ -162,45 +168,46 @@ export async function runUnattended(
 
 		if (report.findings.installMode === 'upgrade' && !options.reconfigure) {
 			say(
-				`This computer has an upgrade install: the Exchange configuration at ${options.paths.configuration} is kept untouched; run with --reconfigure to change it.`,
+				`This computer has an upgrade install: ${await keptLine(options.paths.configuration)}`,
 			);
 			return finish(exitCodes.ok, {
 				skippedReason: 'upgrade',
-				checks: orderedChecks(report.checks),
+				checks: scriptChecks(report, options),
 			});
 		}
 
-		if (!report.prerequisites.met) {
-			const {reason, fix} = report.prerequisites;
-			say(`Exchange cannot be configured: ${reason}`);
-			say(`Fix: ${fix}`);
+		// What the run would configure decides which failed checks matter.
+		const planned = resolve(options.answers, report).answers;
+		const blocker = blockerOf(report, planned, {
+			...fixContext(options),
+			server: planned.server,
+		});
+		if (blocker) {
+			say(`Exchange cannot be configured: ${blocker.reason}`);
+			say(`Fix: ${blocker.fix}`);
 			say('Nothing was written.');
 			return finish(exitCodes.failed, {
-				error: reason,
-				fix,
-				checks: report.checks,
+				error: blocker.reason,
+				fix: blocker.fix,
+				checks: scriptChecks(report, options),
 			});
 		}
 	}
 
-	const checks = orderedChecks(report?.checks ?? []);
+	const checks = report ? scriptChecks(report, options) : [];
 	const {answers, problems} = resolve(options.answers, report, {
 		passwordStdin: options.password !== undefined,
 	});
+	// Detection that failed has stopped the run above; what is left open
+	// now is for the flags or the answer file to say.
 	if (problems.length > 0) {
-		const detectionFailed = problems.some(
-			problem =>
-				fillable.has(problem.field) &&
-				options.answers[problem.field] === undefined &&
-				checks.some(check => check.status === 'fail'),
-		);
 		const lines = problemLines(problems, options);
 		for (const line of lines) {
 			say(line);
 		}
 
 		say('Nothing was written.');
-		return finish(detectionFailed ? exitCodes.failed : exitCodes.badInput, {
+		return finish(exitCodes.badInput, {
 			error: lines.join(' '),
 			checks,
 		});
@@ -334,11 +341,39 @@ export async function runUnattended(
 	});
 }
 
+/** The checks in the contract's order, their fixes worded for a script. */
+function scriptChecks(
+	report: DetectionReport,
+	options: UnattendedOptions,
+): CheckResult[] {
+	return orderedChecks(report.checks).map(check =>
+		forScripts(check, fixContext(options)),
+	);
+}
+
+function fixContext(options: UnattendedOptions): FixContext {
+	return {timeoutMs: options.timeoutMs, server: options.answers.server};
+}
+
+/** What an upgrade install does to the file, true whether or not it exists. */
+async function keptLine(file: string): Promise<string> {
+	let present = true;
+	try {
+		present = (await readIfPresent(file)) !== undefined;
+	} catch {
+		// Unreadable is still there, and still left alone.
+	}
+
+	return present
+		? `the Exchange configuration at ${file} is kept untouched; run with --reconfigure to change it.`
+		: `there is no Exchange configuration at ${file}, and an upgrade writes none.`;
+}
+
 function skippedReasonOf(document: ConfigDocument): string | null {
 	return document.exchange.enabled ? null : document.exchange.skippedReason;
 }
 
-/** Answers detection fills; a failing check explains their absence. */
+/** Answers detection fills, so their absence shows only after it. */
 const fillable = new Set<Field>([
 	'server',
 	'exchangeVersion',

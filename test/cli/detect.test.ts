@@ -111,3 +111,41 @@ test.each([
 	]);
 	expect(result.code, result.stdout).toBe(code);
 });
+
+test('a version Autodiscover gave for its server is not the version of another server given', async () => {
+	const result = await runCli([
+		'detect',
+		'--json',
+		'--simulate',
+		'contoso-2019',
+		'--email',
+		'k2svc@contoso.com',
+		'--server',
+		'exch99.contoso.com',
+	]);
+	const report = JSON.parse(result.stdout) as Report;
+	expect(report.proposal).toMatchObject({
+		server: 'exch99.contoso.com',
+		version: null,
+		versionSource: null,
+	});
+});
+
+test('a detect run from a shell words its fixes without the wizard keys', async () => {
+	const result = await runCli([
+		'detect',
+		'--json',
+		'--simulate',
+		'hanging-servers',
+		'--email',
+		'k2svc@contoso.com',
+		'--timeout',
+		'1',
+	]);
+	expect(result.code).toBe(1);
+	const report = JSON.parse(result.stdout) as Report;
+	const servers = report.checks.find(check => check['id'] === 'servers');
+	expect(servers?.['status']).toBe('fail');
+	expect(servers?.['fix']).toMatch(/^Raise --timeout \(1 s per stage now\)/);
+	expect(result.stdout).not.toMatch(/\(R\)/);
+});
