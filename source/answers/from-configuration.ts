@@ -44,7 +44,9 @@ export function answersFromConfiguration(document: ConfigDocument): Answers {
 			: choiceOf(exchange.version.name),
 		authentication: first ? authentications[first.authentication] : undefined,
 		server: online ? undefined : (exchange.server ?? undefined),
-		serviceAccount: setting('User ID'),
+		// Files written before the account had its own setting hold it only
+		// as the Static credential's user.
+		serviceAccount: setting('Service Account') ?? setting('User ID'),
 		mailboxDatabase: setting('Mailbox Database'),
 		tenantId: setting('Tenant ID'),
 		clientId: setting('Client ID'),

@@ -10,6 +10,11 @@ import {
 	versionNameOf,
 	versionOf,
 } from '../plan/plan.js';
+import {
+	acceptedOnline,
+	needsPassword,
+	needsServiceAccount,
+} from './authentication.js';
 import type {Field} from './fields.js';
 import type {Answers} from './schema.js';
 
@@ -79,6 +84,9 @@ export function resolve(
 	const partial: Answers = {...given, deployment, standard, server};
 	const version = versionOf(partial, report);
 	const choice = online ? 'online' : choiceOf(version?.name);
+	const authentication =
+		given.authentication ??
+		defaultAuthentication({...partial, administrative}, report);
 
 	const answers = withoutUndefined({
 		useExchange: true,
@@ -88,9 +96,7 @@ export function resolve(
 		standard,
 		administrative: online ? false : administrative,
 		exchangeVersion: choice,
-		authentication:
-			given.authentication ??
-			defaultAuthentication({...partial, administrative}, report),
+		authentication,
 		...(online
 			? {
 					tenantId: given.tenantId,
@@ -216,31 +222,42 @@ export function resolve(
 		}
 	}
 
-	if (answers.authentication === 'static') {
+	if (online && !acceptedOnline(authentication)) {
+		problem(
+			'authentication',
+			'is static, which Exchange Online does not accept (basic authentication is retired); allowed: impersonate, service-account or sso',
+		);
+	} else if (needsPassword(deployment, authentication)) {
 		if (!options.passwordStdin) {
 			problem(
 				'authentication',
 				'is static, which needs the password on standard input; allowed: add --password-stdin, or another mode',
 			);
 		}
-
-		if (!online && !answers.serviceAccount) {
-			problem(
-				'serviceAccount',
-				'is required for static authentication: it names the account whose password is given; allowed: DOMAIN\\user, such as CONTOSO\\svc-k2',
-			);
-		}
-
-		if (online) {
-			problem(
-				'authentication',
-				'is static, which Exchange Online does not accept (basic authentication is retired); allowed: impersonate, service-account or sso',
-			);
-		}
 	} else if (options.passwordStdin) {
 		problem(
 			'authentication',
-			`is ${answers.authentication}, which takes no password; allowed: --authentication static with --password-stdin, or no --password-stdin`,
+			`is ${authentication}, which takes no password; allowed: --authentication static with --password-stdin, or no --password-stdin`,
+		);
+	}
+
+	// Before detection the deployment may yet turn out to be online, which
+	// takes no account; Static is on-premises only, so it needs one anyway.
+	const deploymentKnown =
+		report !== undefined ||
+		given.deployment !== undefined ||
+		given.exchangeVersion !== undefined ||
+		authentication === 'static';
+	if (
+		deploymentKnown &&
+		!answers.serviceAccount &&
+		needsServiceAccount(deployment, authentication)
+	) {
+		problem(
+			'serviceAccount',
+			authentication === 'static'
+				? String.raw`is required for static authentication: it names the account whose password is given; allowed: DOMAIN\user, such as CONTOSO\svc-k2`
+				: String.raw`is required for ${authentication} authentication on-premises: the service instances act as this account; allowed: DOMAIN\user, such as CONTOSO\svc-k2, or --authentication sso`,
 		);
 	}
 

@@ -3,6 +3,10 @@ What each page requires before Next. Format messages come from the answers
 schema, so a page, a flag and an answer-file key fail with the same words;
 this module adds only what a page requires to be present.
 */
+import {
+	acceptedOnline,
+	needsServiceAccount,
+} from '../answers/authentication.js';
 import {answersSchema, type Answers} from '../answers/schema.js';
 import type {DetectionReport} from '../detection/types.js';
 import {fieldLabels, fieldsOf, type FieldId} from './fields.js';
@@ -58,9 +62,19 @@ function requiredFields(
 				];
 			}
 
-			return answers.administrative
-				? ['authentication', 'serviceAccount', 'mailboxDatabase']
-				: ['authentication', 'serviceAccount'];
+			const required: FieldId[] = ['authentication'];
+			if (
+				answers.authentication === undefined ||
+				needsServiceAccount('on-premises', answers.authentication)
+			) {
+				required.push('serviceAccount');
+			}
+
+			if (answers.administrative) {
+				required.push('mailboxDatabase');
+			}
+
+			return required;
 		}
 
 		default: {
@@ -93,13 +107,28 @@ export function validatePage(
 			continue;
 		}
 
-		const error = checkField(field, value);
+		const error = checkField(field, value) ?? conflict(field, answers);
 		if (error) {
 			errors[field] = error;
 		}
 	}
 
 	return errors;
+}
+
+/** A value that is well formed but does not go with the other answers. */
+function conflict(field: FieldId, answers: Answers): string | undefined {
+	const {authentication, deployment} = answers;
+	if (
+		field === 'authentication' &&
+		authentication !== undefined &&
+		deployment === 'online' &&
+		!acceptedOnline(authentication)
+	) {
+		return `${fieldLabels.authentication} Static is not accepted by Exchange Online (basic authentication is retired); choose another mode`;
+	}
+
+	return undefined;
 }
 
 function requiredMessage(field: FieldId, answers: Answers): string {

@@ -125,6 +125,7 @@ export default function AccountsPage({
 				isFocused={form.focused === 'authentication'}
 				direction="row"
 			/>
+			<FieldError message={errors.authentication} />
 			{online ? (
 				<>
 					{text(

@@ -208,7 +208,13 @@ export function createPlan(input: PlanInput): ConfigDocument {
 					).toUpperCase(),
 				}
 			: {}),
-		...(answers.authentication === 'static' && answers.serviceAccount
+		// The account is no secret, and --reconfigure reads it back from here.
+		...(!online && answers.serviceAccount
+			? {'Service Account': answers.serviceAccount}
+			: {}),
+		// Static's credential names its user as K2 does; the password is kept
+		// apart, protected (see store/credential.ts).
+		...(!online && answers.authentication === 'static' && answers.serviceAccount
 			? {'User ID': answers.serviceAccount}
 			: {}),
 	};

@@ -12,13 +12,18 @@ const onlineIds: Answers = {
 	certificateThumbprint: 'a909502dd82ae41433e6f83886b00d4277a32a7b',
 };
 
+const serviceAccount = String.raw`CONTOSO\svc-k2`;
+
 const fieldsOf = (answers: Answers, options = {}) =>
 	resolve(answers, report, options).problems.map(problem => problem.field);
 
 describe('resolve', () => {
 	test('fills what was left open from detection, as the wizard does', () => {
 		expect(
-			resolve({useExchange: true, email: 'k2svc@contoso.com'}, report),
+			resolve(
+				{useExchange: true, email: 'k2svc@contoso.com', serviceAccount},
+				report,
+			),
 		).toEqual({
 			answers: {
 				useExchange: true,
@@ -30,6 +35,7 @@ describe('resolve', () => {
 				exchangeVersion: '2019',
 				authentication: 'impersonate',
 				server: 'exch01.contoso.com',
+				serviceAccount,
 			},
 			problems: [],
 		});
@@ -102,7 +108,12 @@ describe('resolve', () => {
 
 	test('an undetected server needs a version', () => {
 		const {problems} = resolve(
-			{useExchange: true, autodiscover: false, server: 'exch09.contoso.com'},
+			{
+				useExchange: true,
+				autodiscover: false,
+				server: 'exch09.contoso.com',
+				serviceAccount,
+			},
 			detectionReport({proposal: {server: null, version: null}, servers: []}),
 		);
 		expect(problems).toEqual([
@@ -136,17 +147,25 @@ describe('resolve', () => {
 
 	test('a password for a mode that takes none is refused', () => {
 		expect(
-			fieldsOf({useExchange: true, autodiscover: false}, {passwordStdin: true}),
+			fieldsOf(
+				{useExchange: true, autodiscover: false, serviceAccount},
+				{passwordStdin: true},
+			),
 		).toEqual(['authentication']);
 	});
 
 	test('autodiscover needs an email address', () => {
-		expect(fieldsOf({useExchange: true})).toEqual(['email']);
+		expect(fieldsOf({useExchange: true, serviceAccount})).toEqual(['email']);
 	});
 
 	test('a version that contradicts the detected one is named', () => {
 		const {problems} = resolve(
-			{useExchange: true, autodiscover: false, exchangeVersion: '2016'},
+			{
+				useExchange: true,
+				autodiscover: false,
+				exchangeVersion: '2016',
+				serviceAccount,
+			},
 			report,
 		);
 		expect(problems).toEqual([
@@ -194,12 +213,82 @@ describe('resolve', () => {
 				useExchange: true,
 				autodiscover: false,
 				tenantId: onlineIds.tenantId,
+				serviceAccount,
 			}),
 		).toEqual(['tenantId']);
 	});
 });
 
+describe('the service account', () => {
+	test.each([
+		['impersonate', true],
+		['service-account', true],
+		['static', true],
+		['sso', false],
+	] as const)(
+		'on-premises, %s authentication needs one: %s',
+		(authentication, needed) => {
+			const problems = fieldsOf(
+				{useExchange: true, autodiscover: false, authentication},
+				{passwordStdin: authentication === 'static'},
+			);
+			expect(problems.includes('serviceAccount')).toBe(needed);
+		},
+	);
+
+	test('exchange online needs none', () => {
+		expect(
+			fieldsOf({
+				useExchange: true,
+				autodiscover: false,
+				deployment: 'online',
+				authentication: 'service-account',
+				...onlineIds,
+			}),
+		).toEqual([]);
+	});
+
+	test('is not asked for before detection has said whether Exchange is online', () => {
+		const before = (answers: Answers) =>
+			resolve({useExchange: true, autodiscover: false, ...answers}).problems;
+		expect(before({server: 'exch01.contoso.com'})).not.toContainEqual(
+			expect.objectContaining({field: 'serviceAccount'}),
+		);
+		expect(
+			before({server: 'exch01.contoso.com', deployment: 'on-premises'}),
+		).toContainEqual({
+			field: 'serviceAccount',
+			message: expect.stringMatching(
+				/^is required for impersonate authentication on-premises: the service instances act as this account; allowed: DOMAIN\\user/,
+			),
+		});
+	});
+});
+
 describe('answers from an existing configuration', () => {
+	test('give back the service account, from files of every age', () => {
+		const {answers} = resolve(
+			{useExchange: true, email: 'k2svc@contoso.com', serviceAccount},
+			report,
+		);
+		const document = createPlan({answers, report});
+		expect(answersFromConfiguration(document).serviceAccount).toBe(
+			serviceAccount,
+		);
+		const older = {
+			...document,
+			serviceInstances: document.serviceInstances.map(instance => ({
+				...instance,
+				authentication: 'Static' as const,
+				settings: {
+					'Exchange EWS URL': 'https://mail.contoso.com/EWS/Exchange.asmx',
+					'User ID': serviceAccount,
+				},
+			})),
+		};
+		expect(answersFromConfiguration(older).serviceAccount).toBe(serviceAccount);
+	});
+
 	test.each<[string, Answers]>([
 		[
 			'on-premises, both integrations',
@@ -212,6 +301,7 @@ describe('answers from an existing configuration', () => {
 				administrative: true,
 				mailboxDatabase: 'DB01',
 				authentication: 'impersonate',
+				serviceAccount,
 			},
 		],
 		[

@@ -213,8 +213,21 @@ const corpus: Array<[string, string[], RegExp, string?]> = [
 	],
 	[
 		'online version on-premises',
-		[...using, '--deployment', 'on-premises', '--exchange-version', 'online'],
+		[
+			...using,
+			'--service-account',
+			String.raw`CONTOSO\svc-k2`,
+			'--deployment',
+			'on-premises',
+			'--exchange-version',
+			'online',
+		],
 		/^--exchange-version is online but --deployment is on-premises/,
+	],
+	[
+		'impersonation without a service account',
+		[...using, '--deployment', 'on-premises'],
+		/^--service-account \(answer-file key "serviceAccount"\) is required for impersonate authentication on-premises/,
 	],
 	[
 		'a missing answer file',

@@ -5,6 +5,8 @@ import {describe, expect, test} from 'vitest';
 import type {UnattendedResult} from '../../source/unattended/run.js';
 import {configIn, freshHome, runCli} from '../helpers/run-cli.js';
 
+const account = String.raw`CONTOSO\svc-k2`;
+
 const contoso = [
 	'--non-interactive',
 	'--json',
@@ -13,6 +15,8 @@ const contoso = [
 	'--use-exchange',
 	'--email',
 	'k2svc@contoso.com',
+	'--service-account',
+	account,
 ];
 
 function resultOf(stdout: string): UnattendedResult {
@@ -107,6 +111,7 @@ describe.concurrent('--non-interactive', () => {
 				email: 'k2svc@contoso.com',
 				administrative: true,
 				authentication: 'sso',
+				serviceAccount: account,
 			}),
 		);
 		const result = await runCli(
@@ -189,10 +194,10 @@ describe.concurrent('--non-interactive', () => {
 		const home = await freshHome();
 		const result = await runCli(
 			[
-				...contoso,
+				...contoso.map(arg =>
+					arg === account ? String.raw`CONTOSO\svc-other` : arg,
+				),
 				'--administrative',
-				'--service-account',
-				'CONTOSO\\svc-other',
 			],
 			{home},
 		);

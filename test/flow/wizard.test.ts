@@ -231,6 +231,42 @@ describe('accounts page', () => {
 		]);
 	});
 
+	test('single sign-on takes no service account, every other mode does', () => {
+		const state = next(toConfiguration());
+		for (const authentication of [
+			'impersonate',
+			'service-account',
+			'static',
+		] as const) {
+			expect(
+				next(setAnswers(state, {authentication})).errors.serviceAccount,
+			).toBe('Service account is required');
+		}
+
+		expect(next(setAnswers(state, {authentication: 'sso'})).page).toBe(
+			'summary',
+		);
+	});
+
+	test('static is refused for exchange online, as unattended runs refuse it', () => {
+		let state = toConfiguration();
+		state = next(setAnswers(state, {deployment: 'online'}));
+		state = next(
+			setAnswers(state, {
+				authentication: 'static',
+				tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+				clientId: '11111111-2222-3333-4444-555555555555',
+				certificateThumbprint: 'A909502DD82AE41433E6F83886B00D4277A32A7B',
+			}),
+		);
+		expect(state.page).toBe('accounts');
+		expect(state.errors).toEqual({
+			authentication: expect.stringMatching(
+				/^Authentication Static is not accepted by Exchange Online/,
+			),
+		});
+	});
+
 	test('online asks for the app registration, not a service account', () => {
 		let state = toConfiguration();
 		state = next(setAnswers(state, {deployment: 'online'}));

@@ -57,6 +57,7 @@ describe('createPlan', () => {
 			'Exchange Version': 'Exchange2013_SP1',
 			'Use Auto Discovery': true,
 			'Is Exchange Online': false,
+			'Service Account': String.raw`CONTOSO\svc-k2`,
 			'Default difference between free/busy slots': 30,
 			'Max hours after work': 0,
 			'Max meetings per day': 10,
@@ -66,6 +67,7 @@ describe('createPlan', () => {
 			'Exchange Version': 'Exchange2013_SP1',
 			'Use Auto Discovery': true,
 			'Is Exchange Online': false,
+			'Service Account': String.raw`CONTOSO\svc-k2`,
 		});
 		expect(document.serviceInstances[2]?.settings).toMatchObject({
 			'Mailbox Database': 'DB01',
@@ -245,6 +247,35 @@ describe('createPlan', () => {
 				new Set(document.serviceInstances.map(i => i.authentication)),
 			).toEqual(new Set([name]));
 		}
+	});
+
+	test('the service account is kept in every on-premises mode, static also names it as its user', () => {
+		for (const authentication of [
+			'impersonate',
+			'service-account',
+			'sso',
+			'static',
+		] as const) {
+			const document = createPlan({
+				answers: {...onPremises, authentication},
+				report: detectionReport(),
+			});
+			for (const {settings} of document.serviceInstances) {
+				expect(settings['Service Account']).toBe(String.raw`CONTOSO\svc-k2`);
+				expect(settings['User ID']).toBe(
+					authentication === 'static' ? String.raw`CONTOSO\svc-k2` : undefined,
+				);
+			}
+		}
+	});
+
+	test('exchange online keeps no service account', () => {
+		const document = createPlan({
+			answers: {...online, serviceAccount: String.raw`CONTOSO\svc-k2`},
+		});
+		expect(document.serviceInstances[0]?.settings).not.toHaveProperty(
+			'Service Account',
+		);
 	});
 
 	test('without a detected or chosen version the plan refuses', () => {
