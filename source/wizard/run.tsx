@@ -25,7 +25,7 @@ const defaultServices: Services = {startDetection, checkRights};
 Runs the wizard until the administrator applies, saves the answer file,
 finishes, or presses Ctrl+C ({kind: 'interrupted'}, with nothing written).
 The screen is restored, the cursor shown and raw mode off before it returns
-or throws.
+or throws, also when something fails outside React while it runs.
 */
 export async function runWizard(
 	options: WizardOptions,
@@ -66,13 +66,23 @@ export async function runWizard(
 		settle({kind: 'interrupted'});
 	};
 
+	// A failure outside React (in a timer or a stream's callback) would end
+	// the process where it stands, raw and on the alternate screen; it ends
+	// the run instead, through the same way out as any other.
+	let crash: (error: unknown) => void = () => undefined;
+	const crashed = new Promise<never>((_resolve, reject) => {
+		crash = reject;
+	});
 	process.once('SIGINT', interrupted);
 	process.once('SIGTERM', interrupted);
+	process.on('uncaughtException', crash);
+	process.on('unhandledRejection', crash);
 	try {
 		// Ink ends on its own only when a render throws; that error is the
 		// run's outcome then.
 		const result = await Promise.race([
 			finished,
+			crashed,
 			(async () => {
 				await instance.waitUntilExit();
 				throw new Error('The wizard stopped before it finished.');
@@ -84,6 +94,10 @@ export async function runWizard(
 	} finally {
 		process.off('SIGINT', interrupted);
 		process.off('SIGTERM', interrupted);
+		process.off('uncaughtException', crash);
+		process.off('unhandledRejection', crash);
+		// Already done on the usual ways out; after a crash it lets go of stdin.
+		instance.unmount();
 		instance.cleanup();
 		if (stdin.isTTY) {
 			stdin.setRawMode(false);
