@@ -36,6 +36,14 @@ if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') {
 	process.env['FORCE_COLOR'] = '0';
 }
 
+// A reader that stops early (`detect --json | head`) closes the pipe; the run
+// goes on to its own end and exit code rather than dying on the next write.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code !== 'EPIPE') {
+		throw error;
+	}
+});
+
 /** A failure that ends the run with exit code 1 and this one line. */
 class RunError extends Error {}
 
@@ -63,6 +71,19 @@ async function main(argv: readonly string[]): Promise<number> {
 		}
 
 		return exitCodes.ok;
+	}
+
+	// A scenario that does not load is bad input whatever the run would do,
+	// even one that detects nothing (integration off, --upgrade).
+	if (options.simulate !== undefined) {
+		const {loadScenario} = await import('./environment/scenarios.js');
+		try {
+			await loadScenario(options.simulate);
+		} catch (error) {
+			throw error instanceof ScenarioError
+				? new InputError(`--simulate: ${error.message}.`)
+				: error;
+		}
 	}
 
 	// --ascii, or a terminal that cannot draw Unicode (see capabilities.ts).
@@ -115,9 +136,36 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 
 	if (options.upgrade) {
-		return reportUpgrade(options, paths);
+		// "Kept untouched" is said of a file, even a broken one; with no file
+		// there is nothing to keep, and the line must not claim otherwise.
+		let present = true;
+		try {
+			present = (await readConfiguration(paths.configuration)) !== undefined;
+		} catch {
+			// Broken or unreadable, it is there all the same.
+		}
+
+		if (present) {
+			return reportUpgrade(options, paths);
+		}
+
+		process.stderr.write(
+			`Upgrade install: there is no Exchange configuration at ${paths.configuration}, and an upgrade writes none; run without --upgrade to create one.\n`,
+		);
+		if (options.json) {
+			const result = resultOf(paths.configuration, exitCodes.ok, {
+				skippedReason: 'upgrade',
+			});
+			process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+		}
+
+		return exitCodes.ok;
 	}
 
+	// Both are bad input; a broken answer file is the more specific of the two.
+	const fileAnswers = options.answersFile
+		? await loadAnswersFile(options.answersFile)
+		: {};
 	if (
 		!options.nonInteractive &&
 		!(process.stdin.isTTY && process.stdout.isTTY)
@@ -127,9 +175,6 @@ async function main(argv: readonly string[]): Promise<number> {
 		);
 	}
 
-	const fileAnswers = options.answersFile
-		? await loadAnswersFile(options.answersFile)
-		: {};
 	const existing = await readExisting(paths, options.reconfigure);
 	const answers = mergeAnswers(
 		options.reconfigure && existing ? answersFromConfiguration(existing) : {},
