@@ -222,11 +222,13 @@ function defaults(): Omit<Arguments, 'command'> {
 }
 
 /**
-meow lets unknown flags through (it would print its own message and exit),
-and reads `--standard=yes` as false; both are caught here, before parsing.
+`meow` lets unknown flags through (it would print its own message and exit),
+reads `--standard=yes` as false, and lets the last of `--standard
+--no-standard` win; all are caught here, before parsing.
 */
 function checkFlagNames(argv: readonly string[]) {
 	const end = argv.indexOf('--');
+	const seen = new Map<string, Given>();
 	for (const token of end === -1 ? argv : argv.slice(0, end)) {
 		if (!token.startsWith('-') || token === '-' || /^-\d/.test(token)) {
 			continue;
@@ -250,8 +252,44 @@ function checkFlagNames(argv: readonly string[]) {
 				`--${name}: "${value}" is not allowed; allowed: --${name} on its own${negated ? '' : ` or --no-${name}`}.`,
 			);
 		}
+
+		checkOnce(seen, {
+			token,
+			name: negated ? name.slice(3) : name,
+			on: negated === (value === 'false'),
+		});
 	}
 }
+
+/**
+A flag may be given once: a repeat is most likely a script that sets it in
+two places, and a contradiction (`--standard --no-standard`) has no right
+answer to pick.
+*/
+function checkOnce(seen: Map<string, Given>, given: Given) {
+	const before = seen.get(given.name);
+	seen.set(given.name, given);
+	if (before === undefined) {
+		return;
+	}
+
+	if (!booleanNames.has(given.name) || before.on === given.on) {
+		throw new InputError(
+			`--${given.name}: given more than once; allowed: once.`,
+		);
+	}
+
+	throw new InputError(
+		`${before.token} and ${given.token} contradict each other; allowed: one of them.`,
+	);
+}
+
+/** A flag as typed, by its name without `no-`; `on`: a switch's value. */
+type Given = {
+	readonly token: string;
+	readonly name: string;
+	readonly on: boolean;
+};
 
 function suggestion(name: string): string {
 	const bare = name.replace(/^no-/, '');

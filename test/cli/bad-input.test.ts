@@ -137,6 +137,41 @@ const corpus: Array<[string, string[], RegExp, string?]> = [
 		/^--simulate: unknown scenario "nope"/,
 	],
 	[
+		'an unknown scenario with integration off',
+		['--non-interactive', '--simulate', 'nosuch'],
+		/^--simulate: unknown scenario "nosuch"/,
+	],
+	[
+		'an unknown scenario on an upgrade',
+		['--upgrade', '--simulate', 'nosuch'],
+		/^--simulate: unknown scenario "nosuch"/,
+	],
+	[
+		'a malformed scenario file with integration off',
+		[
+			'--non-interactive',
+			'--no-use-exchange',
+			'--simulate',
+			'FILES/malformed.json',
+		],
+		/^--simulate: scenario file .*malformed\.json: not valid JSON/,
+	],
+	[
+		'contradicting switches',
+		[...scripted, '--use-exchange', '--no-use-exchange'],
+		/^--use-exchange and --no-use-exchange contradict each other/,
+	],
+	[
+		'an integration ticked and unticked',
+		[...scripted, '--standard', '--no-standard'],
+		/^--standard and --no-standard contradict each other/,
+	],
+	[
+		'a switch given twice',
+		[...scripted, '--json', '--json'],
+		/^--json: given more than once/,
+	],
+	[
 		'a log in a missing folder',
 		[...using, '--log', '/nonexistent-k2/detection.log'],
 		/^--log: .*nonexistent-k2.*; allowed: a file in a folder that exists/,
@@ -233,6 +268,11 @@ const corpus: Array<[string, string[], RegExp, string?]> = [
 		'a missing answer file',
 		[...scripted, '--answers', 'FILES/absent.json'],
 		/^--answers .*absent\.json: no such file/,
+	],
+	[
+		'a malformed answer file without a terminal',
+		['--answers', 'FILES/malformed.json'],
+		/^--answers .*malformed\.json: not valid JSON/,
 	],
 	[
 		'a malformed answer file',
