@@ -25,6 +25,8 @@ export const helpText = `
 	  --answers FILE         start from an answer file; with --non-interactive
 	                         it must be complete
 	  --non-interactive      no prompts; for scripts (exit codes 0, 1, 2, 130)
+	  --dry-run              with --non-interactive: detect and plan, say
+	                         whether the file would change, write nothing
 	  --simulate NAME|FILE   run against a simulated environment
 	                         (--simulate list shows them)
 	  --engine builtin|powershell

@@ -36,10 +36,13 @@ const contractFlags = [
 	'--password-stdin',
 ];
 
+// Flags beyond the contract that the readme documents.
+const readmeFlags = ['--dry-run'];
+
 test('--help names every flag of the contract and exits 0', async () => {
 	const result = await runCli(['--help']);
 	expect(result.code).toBe(0);
-	for (const flag of contractFlags) {
+	for (const flag of [...contractFlags, ...readmeFlags]) {
 		expect(result.stdout).toMatch(new RegExp(`${flag}\\b`));
 	}
 
