@@ -222,6 +222,30 @@ describe.concurrent('--upgrade and --reconfigure', () => {
 		expect((await stat(configIn(home))).mtimeMs).toBe(before.mtimeMs);
 	});
 
+	test('--upgrade with no configuration says there is none, and writes none', async () => {
+		const home = await freshHome();
+		const result = await runCli(['--upgrade', '--json'], {home});
+		expect(result.code).toBe(0);
+		expect(result.stderr).toBe(
+			`Upgrade install: there is no Exchange configuration at ${configIn(home)}, and an upgrade writes none; run without --upgrade to create one.\n`,
+		);
+		expect(resultOf(result.stdout)).toMatchObject({
+			changed: false,
+			skippedReason: 'upgrade',
+		});
+		expect(existsSync(configIn(home))).toBe(false);
+
+		const detected = await runCli(
+			[...contoso.slice(0, 3), 'upgrade-install', ...contoso.slice(4)],
+			{home},
+		);
+		expect(detected.code, detected.stderr).toBe(0);
+		expect(detected.stderr).toMatch(
+			/upgrade install: there is no Exchange configuration at .*, and an upgrade writes none\./,
+		);
+		expect(detected.stderr).not.toMatch(/kept untouched/);
+	});
+
 	test('--reconfigure starts from the file, shows and applies the difference', async () => {
 		const home = await freshHome();
 		await runCli([...contoso, '--standard', '--administrative'], {home});
