@@ -2,6 +2,7 @@
 The configuration file: read, checked against the contract's shape, and
 written atomically with the previous version kept as `<name>.bak`.
 */
+import {access} from 'node:fs/promises';
 import {z} from 'zod';
 import type {ConfigDocument} from '../plan/types.js';
 import {readIfPresent, writeFileAtomic, type WriteResult} from './atomic.js';
@@ -65,6 +66,16 @@ export class ConfigurationError extends Error {
 	}
 }
 
+/** What to do with a broken file: restore the backup only when there is one. */
+async function remedyFor(file: string): Promise<string> {
+	try {
+		await access(`${file}.bak`);
+		return `restore it from ${file}.bak or delete it`;
+	} catch {
+		return 'correct it or delete it (there is no backup beside it)';
+	}
+}
+
 /** The bytes written for a document: the same document, the same bytes. */
 export function serializeConfiguration(document: ConfigDocument): string {
 	return `${JSON.stringify(document, null, 2)}\n`;
@@ -92,7 +103,7 @@ export async function readConfiguration(
 		data = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
 	} catch {
 		throw new ConfigurationError(
-			`${file}: is not valid JSON; restore it from ${file}.bak or delete it.`,
+			`${file}: is not valid JSON; ${await remedyFor(file)}.`,
 		);
 	}
 
@@ -101,7 +112,7 @@ export async function readConfiguration(
 		const issue = result.error.issues[0];
 		const where = issue?.path.join('.') || 'the document';
 		throw new ConfigurationError(
-			`${file}: ${where} does not match the configuration format (${issue?.message ?? 'invalid'}); restore it from ${file}.bak or delete it.`,
+			`${file}: ${where} does not match the configuration format (${issue?.message ?? 'invalid'}); ${await remedyFor(file)}.`,
 		);
 	}
 
