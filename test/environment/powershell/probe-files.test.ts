@@ -18,9 +18,12 @@ const files = fs
 
 /** Syntax and parameters that PowerShell 3.0 does not have. */
 const newerThanThree: Array<[RegExp, string]> = [
-	[/^\s*class\s/m, 'classes (5.0)'],
-	[/^\s*enum\s/m, 'enums (5.0)'],
-	[/::new\(/, '::new() (5.0)'],
+	[/\.Where\(/i, '.Where() (4.0)'],
+	[/\.ForEach\(/i, '.ForEach() (4.0)'],
+	[/-PipelineVariable\b|-pv\b/i, '-PipelineVariable (4.0)'],
+	[/^\s*class\s/im, 'classes (5.0)'],
+	[/^\s*enum\s/im, 'enums (5.0)'],
+	[/::new\(/i, '::new() (5.0)'],
 	[/\?\?/, 'null-coalescing (7.0)'],
 	[/\?\./, 'null-conditional access (7.1)'],
 	[/\s\?\s[^:]+\s:\s/, 'ternary operator (7.0)'],
@@ -29,9 +32,40 @@ const newerThanThree: Array<[RegExp, string]> = [
 	[/-EnumsAsStrings\b/, 'ConvertTo-Json -EnumsAsStrings (7.0)'],
 	[/-AsHashtable\b/, 'ConvertFrom-Json -AsHashtable (6.0)'],
 	[/-Parallel\b/, 'ForEach-Object -Parallel (7.0)'],
-	[/^\s*using\s/m, 'using statements (5.0)'],
-	[/\$PSStyle|Start-ThreadJob/, 'PowerShell 7 only commands'],
+	[/^\s*using\s/im, 'using statements, using namespace (5.0)'],
+	[/\$PSStyle|Start-ThreadJob/i, 'PowerShell 7 only commands'],
 ];
+
+/** One line of each banned kind, to prove the check finds it. */
+const newerSamples: Array<[string, string]> = [
+	['$servers.Where({ $_.IsMailboxServer })', '.Where() (4.0)'],
+	['@(1, 2).ForEach({ $_ * 2 })', '.ForEach() (4.0)'],
+	[
+		'Get-Service -PipelineVariable service | Out-Null',
+		'-PipelineVariable (4.0)',
+	],
+	['Get-Service -pv service | Out-Null', '-PipelineVariable (4.0)'],
+	['class Probe { [string]$Name }', 'classes (5.0)'],
+	['enum Status { Running }', 'enums (5.0)'],
+	['$list = [System.Collections.ArrayList]::new()', '::new() (5.0)'],
+	['$a = $b ?? $c', 'null-coalescing (7.0)'],
+	['$a = $b?.Name', 'null-conditional access (7.1)'],
+	["$a = $b ? 'x' : 'y'", 'ternary operator (7.0)'],
+	['Get-Item x && Get-Item y', 'pipeline chain operators (7.0)'],
+	['ConvertTo-Json -InputObject $x -AsArray', 'ConvertTo-Json -AsArray (6.0)'],
+	['ConvertTo-Json $x -EnumsAsStrings', 'ConvertTo-Json -EnumsAsStrings (7.0)'],
+	['ConvertFrom-Json $x -AsHashtable', 'ConvertFrom-Json -AsHashtable (6.0)'],
+	['1..3 | ForEach-Object -Parallel { $_ }', 'ForEach-Object -Parallel (7.0)'],
+	['using namespace System.Text', 'using statements, using namespace (5.0)'],
+	['using module Exchange', 'using statements, using namespace (5.0)'],
+	['Start-ThreadJob { 1 }', 'PowerShell 7 only commands'],
+];
+
+function newerFeatures(text: string): string[] {
+	return newerThanThree
+		.filter(([pattern]) => pattern.test(text))
+		.map(([, what]) => what);
+}
 
 describe('probe files', () => {
 	test('there are probe files to check', () => {
@@ -56,13 +90,14 @@ describe('probe files', () => {
 		},
 	);
 
+	test.each(newerSamples)('the check finds %s', (line, what) => {
+		expect(newerFeatures(line)).toContain(what);
+	});
+
 	test.each(files)('$name uses nothing newer than PowerShell 3.0', file => {
 		// Whole-line comments may name what they avoid.
 		const text = file.bytes.toString('utf8').replaceAll(/^\s*#.*$/gm, '');
-		const found = newerThanThree
-			.filter(([pattern]) => pattern.test(text))
-			.map(([, what]) => what);
-		expect(found).toEqual([]);
+		expect(newerFeatures(text)).toEqual([]);
 	});
 });
 
