@@ -10,6 +10,7 @@ import {frameSize, minimumSize} from './components/frame-size.js';
 import SizeNotice from './components/SizeNotice.js';
 import {TextInputEnabled} from './components/TextField.js';
 import type {DetectionReport} from './detection/types.js';
+import {passwordNeeded} from './flow/validate.js';
 import {pageHelp} from './flow/help.js';
 import {pageTitles, stepOf} from './flow/pages.js';
 import {
@@ -19,6 +20,7 @@ import {
 	finalAnswers,
 	next,
 	setAnswers,
+	setPassword,
 	startFlow,
 	type FlowState,
 } from './flow/wizard.js';
@@ -36,6 +38,11 @@ import SummaryPage from './pages/SummaryPage.js';
 import {diffConfigurations} from './plan/diff.js';
 import {createPlan} from './plan/plan.js';
 import type {ConfigDocument} from './plan/types.js';
+import {SecretError} from './store/credential.js';
+import {
+	defaultCredentialStore,
+	protectStaticPassword,
+} from './wizard/static-credential.js';
 import type {
 	DetectionRun,
 	Services,
@@ -93,6 +100,7 @@ export default function App({options, services, onFinish}: Props) {
 					void (async () => {
 						finish((await pending) ?? {kind: 'interrupted'});
 					})();
+
 					return;
 				}
 
@@ -205,9 +213,30 @@ export default function App({options, services, onFinish}: Props) {
 			return;
 		}
 
-		setBusy('Writing the configuration...');
+		const chosen = finalAnswers(flow);
+		const staticPassword = passwordNeeded(chosen) ? flow.password : undefined;
+		const credentials = options.credentials ?? defaultCredentialStore;
+		setBusy(
+			staticPassword === undefined
+				? 'Writing the configuration...'
+				: 'Protecting the password...',
+		);
 		await whileWriting(async () => {
+			// First, so that a password that cannot be protected stops the run
+			// before anything is written.
+			const protectedPassword =
+				staticPassword === undefined
+					? undefined
+					: await protectStaticPassword(staticPassword, credentials.protect);
+			setBusy('Writing the configuration...');
 			const outcome = await options.apply(document);
+			const credentialPath =
+				protectedPassword === undefined || !chosen.serviceAccount
+					? undefined
+					: await credentials.save(outcome.configPath, {
+							account: chosen.serviceAccount,
+							protectedPassword,
+						});
 			// Every applied run leaves its answers (no secrets) for replaying
 			// the same choices unattended, as the Done page says.
 			const answers = await options.saveAnswers(finalAnswers(flow)).then(
@@ -217,6 +246,8 @@ export default function App({options, services, onFinish}: Props) {
 			setWritten({
 				...outcome,
 				...answers,
+				credentialPath,
+				replayNeedsPassword: staticPassword !== undefined,
 				transcriptPath: options.transcriptPath,
 			});
 			const applied: WizardResult = {
@@ -224,6 +255,7 @@ export default function App({options, services, onFinish}: Props) {
 				document,
 				answers: finalAnswers(flow),
 				configPath: outcome.configPath,
+				credentialPath,
 			};
 			setResult(applied);
 			setFlow(next(flow));
@@ -234,8 +266,13 @@ export default function App({options, services, onFinish}: Props) {
 	const saveAnswersOnly = async () => {
 		setBusy('Saving the answer file...');
 		await whileWriting(async () => {
-			const path = await options.saveAnswers(finalAnswers(flow));
-			setWritten({answersPath: path, transcriptPath: options.transcriptPath});
+			const answers = finalAnswers(flow);
+			const path = await options.saveAnswers(answers);
+			setWritten({
+				answersPath: path,
+				replayNeedsPassword: passwordNeeded(answers),
+				transcriptPath: options.transcriptPath,
+			});
 			const saved: WizardResult = {kind: 'saved-answers', path};
 			setResult(saved);
 			setFlow(next(flow));
@@ -252,7 +289,12 @@ export default function App({options, services, onFinish}: Props) {
 			try {
 				return await write();
 			} catch (error) {
-				setFailure(`${failed}: ${messageOf(error)}`);
+				// A refusal to keep the password says itself what was not done.
+				setFailure(
+					error instanceof SecretError
+						? error.message
+						: `${failed}: ${messageOf(error)}`,
+				);
 				return undefined;
 			} finally {
 				setBusy(undefined);
@@ -304,7 +346,13 @@ export default function App({options, services, onFinish}: Props) {
 
 			case 'accounts': {
 				return (
-					<AccountsPage {...pageProps} checkRights={services.checkRights} />
+					<AccountsPage
+						{...pageProps}
+						checkRights={services.checkRights}
+						onPassword={password => {
+							setFlow(current => setPassword(current, password));
+						}}
+					/>
 				);
 			}
 
@@ -356,7 +404,7 @@ export default function App({options, services, onFinish}: Props) {
 					{size.fits ? null : (
 						<SizeNotice columns={size.columns} rows={size.rows} />
 					)}
-					<Box display={help || !size.fits ? 'none' : 'flex'} key={flow.page}>
+					<Box key={flow.page} display={help || !size.fits ? 'none' : 'flex'}>
 						{page}
 					</Box>
 					{help && size.fits ? (

@@ -10,6 +10,13 @@ import {versionOf} from './version.js';
 
 export type FieldId = keyof Answers;
 
+/**
+The Static password: a field of the Accounts page but never an answer, so
+it cannot reach an answer file, a plan or a configuration.
+*/
+export const passwordField = 'password';
+export const passwordLabel = 'Password';
+
 export function fieldsOf(
 	page: PageId,
 	answers: Answers,
@@ -52,7 +59,10 @@ export function fieldsOf(
 			return fields;
 		}
 
-		default: {
+		case 'detecting':
+		case 'not-shown':
+		case 'summary':
+		case 'done': {
 			return [];
 		}
 	}

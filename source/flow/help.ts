@@ -34,6 +34,10 @@ export const pageHelp: Readonly<Record<PageId, readonly string[]>> = {
 	],
 	accounts: [
 		'The authentication mode applies to the K2 Exchange service instances.',
+		'On-premises every mode but Single Sign-On needs the service account.',
+		"Static also takes the account's password: it is kept DPAPI-protected",
+		'(Windows only) and never in the answer file; replay that file with',
+		'--password-stdin.',
 		'Each required right is checked; a missing one is a warning with the',
 		'exact command that grants it, since Exchange administrators often',
 		'grant rights after the install.',

@@ -5,15 +5,24 @@ this module adds only what a page requires to be present.
 */
 import {
 	acceptedOnline,
+	needsPassword,
 	needsServiceAccount,
 } from '../answers/authentication.js';
 import {answersSchema, type Answers} from '../answers/schema.js';
 import type {DetectionReport} from '../detection/types.js';
-import {fieldLabels, fieldsOf, type FieldId} from './fields.js';
+import {
+	fieldLabels,
+	fieldsOf,
+	passwordField,
+	passwordLabel,
+	type FieldId,
+} from './fields.js';
 import type {PageId} from './pages.js';
 import {versionOf} from './version.js';
 
-export type FieldErrors = Partial<Record<FieldId, string>>;
+export type FieldErrors = Partial<
+	Record<FieldId | typeof passwordField, string>
+>;
 
 /** The error for one field's value, or undefined when it is acceptable. */
 export function checkField(
@@ -77,7 +86,10 @@ function requiredFields(
 			return required;
 		}
 
-		default: {
+		case 'detecting':
+		case 'not-shown':
+		case 'summary':
+		case 'done': {
 			return [];
 		}
 	}
@@ -89,11 +101,13 @@ function isBlank(value: unknown): boolean {
 
 /**
 Every problem on a page, keyed by field, in the order the fields are shown.
+The password is checked for presence only: what it is, only Exchange knows.
 */
 export function validatePage(
 	page: PageId,
 	answers: Answers,
 	report: DetectionReport | undefined,
+	password?: string,
 ): FieldErrors {
 	const errors: FieldErrors = {};
 	const required = new Set(requiredFields(page, answers, report));
@@ -113,7 +127,20 @@ export function validatePage(
 		}
 	}
 
+	if (page === 'accounts' && passwordNeeded(answers) && !password) {
+		errors[passwordField] =
+			`${passwordLabel} is required for Static authentication`;
+	}
+
 	return errors;
+}
+
+/** Whether the answers ask for the Static password on the Accounts page. */
+export function passwordNeeded(answers: Answers): boolean {
+	return (
+		answers.authentication !== undefined &&
+		needsPassword(answers.deployment ?? 'on-premises', answers.authentication)
+	);
 }
 
 /** A value that is well formed but does not go with the other answers. */

@@ -25,6 +25,11 @@ export type FlowState = {
 	/** The pages behind this one, most recent last: what Back returns to. */
 	readonly history: readonly PageId[];
 	readonly answers: Answers;
+	/**
+	The Static password, kept apart from the answers so that nothing made
+	from them (the answer file, the plan) can hold it.
+	*/
+	readonly password: string | undefined;
 	readonly installMode: InstallMode;
 	readonly report: DetectionReport | undefined;
 	/** Problems found on this page by the last Next. */
@@ -45,6 +50,7 @@ export function startFlow(options: {
 			autodiscover: true,
 			...options.answers,
 		},
+		password: undefined,
 		installMode: options.installMode ?? 'new',
 		report: undefined,
 		errors: {},
@@ -55,12 +61,25 @@ export function startFlow(options: {
 export function setAnswers(state: FlowState, patch: Answers): FlowState {
 	const answers = {...state.answers, ...patch};
 	// An error is cleared once its field changes; the rest stay until Next.
-	const errors = {...state.errors};
-	for (const field of Object.keys(patch) as Array<keyof Answers>) {
-		delete errors[field];
-	}
-
+	const errors: FieldErrors = Object.fromEntries(
+		Object.entries(state.errors).filter(
+			([field]) => !Object.hasOwn(patch, field),
+		),
+	);
 	return {...state, answers, errors};
+}
+
+export function setPassword(
+	state: FlowState,
+	password: string | undefined,
+): FlowState {
+	const errors = {...state.errors};
+	delete errors.password;
+	return {
+		...state,
+		password: password === '' ? undefined : password,
+		errors,
+	};
 }
 
 /** A new detection run began: the old report no longer stands. */
@@ -178,7 +197,12 @@ Next from the current page. A page with problems stays, with its errors set;
 the detecting page moves on only once a report has settled.
 */
 export function next(state: FlowState): FlowState {
-	const errors = validatePage(state.page, state.answers, state.report);
+	const errors = validatePage(
+		state.page,
+		state.answers,
+		state.report,
+		state.password,
+	);
 	if (hasErrors(errors)) {
 		return {...state, errors};
 	}
@@ -215,7 +239,8 @@ export function next(state: FlowState): FlowState {
 
 		case 'configuration': {
 			const {standard, administrative, deployment} = state.answers;
-			const ticked = standard || (administrative && deployment !== 'online');
+			const ticked =
+				standard === true || (administrative && deployment !== 'online');
 			if (!ticked) {
 				return go(state, 'summary', nothingTicked);
 			}

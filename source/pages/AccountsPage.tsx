@@ -6,8 +6,14 @@ import {useGlyphs} from '../components/Glyphs.js';
 import RadioGroup from '../components/RadioGroup.js';
 import TextField from '../components/TextField.js';
 import {authenticationChoices, databaseChoices} from '../flow/choices.js';
-import {fieldLabels, type FieldId} from '../flow/fields.js';
+import {
+	fieldLabels,
+	passwordField,
+	passwordLabel,
+	type FieldId,
+} from '../flow/fields.js';
 import {pageTitles, stepOf} from '../flow/pages.js';
+import {passwordNeeded} from '../flow/validate.js';
 import useForm, {type Control} from '../hooks/use-form.js';
 import usePageKeys from '../hooks/use-page-keys.js';
 import type {RightCheck, Services} from '../wizard/types.js';
@@ -16,7 +22,12 @@ import type {PageProps} from './props.js';
 
 export type Props = PageProps & {
 	readonly checkRights: Services['checkRights'];
+	/** The Static password changed; it is no answer, so not onChange. */
+	readonly onPassword: (password: string) => void;
 };
+
+export const staticPasswordNote =
+	'Saved DPAPI-protected only; a replay reads it from --password-stdin.';
 
 export const ewsOnlineWarning =
 	'Exchange Web Services in Exchange Online is blocked by default since 1 October 2026 and shuts down on 1 April 2027, so Online integration goes through Microsoft Graph.';
@@ -35,9 +46,11 @@ export default function AccountsPage({
 	onNext,
 	onBack,
 	checkRights,
+	onPassword,
 }: Props) {
 	const {answers, errors, report} = flow;
 	const online = answers.deployment === 'online';
+	const askPassword = passwordNeeded(answers);
 	const databases = databaseChoices(report?.findings.databases ?? []);
 	const databaseIsText = databases.length === 0;
 	const textFields: FieldId[] = online
@@ -58,6 +71,10 @@ export default function AccountsPage({
 		},
 		...textFields.map(id => ({kind: 'text' as const, id})),
 	];
+	if (askPassword) {
+		controls.push({kind: 'text', id: passwordField});
+	}
+
 	if (!online && answers.administrative) {
 		controls.push(
 			databaseIsText
@@ -141,6 +158,23 @@ export default function AccountsPage({
 			) : (
 				<>
 					{text('serviceAccount', 'DOMAIN\\user, e.g. CONTOSO\\svc-k2')}
+					{askPassword ? (
+						<>
+							<TextField
+								label={passwordLabel}
+								labelWidth={labelWidth}
+								value={flow.password ?? ''}
+								placeholder="the service account's, hidden as you type"
+								mask="*"
+								isFocused={form.focused === passwordField}
+								onChange={onPassword}
+							/>
+							<FieldError message={errors.password} />
+							<Box marginLeft={4}>
+								<Text dimColor>{staticPasswordNote}</Text>
+							</Box>
+						</>
+					) : null}
 					{answers.administrative ? (
 						databaseIsText ? (
 							text('mailboxDatabase', 'e.g. DB01')

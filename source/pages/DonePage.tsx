@@ -14,6 +14,10 @@ export type Written = {
 	readonly answersPath?: string;
 	/** Why the answer file could not be saved after applying. */
 	readonly answersProblem?: string;
+	/** Where the protected Static password was saved. */
+	readonly credentialPath?: string;
+	/** The answers are Static's, whose password no answer file holds. */
+	readonly replayNeedsPassword?: boolean;
 	readonly transcriptPath?: string;
 	/** Set when nothing was written on purpose (an upgrade). */
 	readonly keptBecause?: string;
@@ -22,6 +26,12 @@ export type Written = {
 export type Props = Omit<PageProps, 'onChange' | 'onBack'> & {
 	readonly written: Written;
 };
+
+/** The answer file holds no password; its replay takes it on stdin. */
+export const replayWithPassword = [
+	'It holds no password; replay it with the password piped in:',
+	'k2-exchange-setup --non-interactive --answers FILE --password-stdin',
+];
 
 /** Page 6: where everything was written. */
 export default function DonePage({width, height, written, onNext}: Props) {
@@ -49,7 +59,21 @@ export default function DonePage({width, height, written, onNext}: Props) {
 				{written.backupPath ? (
 					<Entry label="Previous version" value={written.backupPath} />
 				) : null}
-				<Entry label="Answer file" value={answerFile(written)} />
+				{written.credentialPath ? (
+					<Entry
+						label="Static password"
+						value={`${written.credentialPath} (DPAPI-protected)`}
+					/>
+				) : null}
+				<Entry
+					label="Answer file"
+					value={answerFile(written)}
+					notes={
+						written.replayNeedsPassword && written.answersPath
+							? replayWithPassword
+							: undefined
+					}
+				/>
 				<Entry
 					label="Transcript"
 					value={
@@ -87,15 +111,23 @@ function configuration(written: Written): string {
 function Entry({
 	label,
 	value,
+	notes,
 }: {
 	readonly label: string;
 	readonly value: string;
+	/** What to know about it, dimmed under the value, a line each. */
+	readonly notes?: readonly string[];
 }) {
 	return (
 		<Box flexDirection="column">
 			<Text bold>{label}</Text>
-			<Box marginLeft={2}>
+			<Box marginLeft={2} flexDirection="column">
 				<Text>{value}</Text>
+				{notes?.map(note => (
+					<Text key={note} dimColor>
+						{note}
+					</Text>
+				))}
 			</Box>
 		</Box>
 	);

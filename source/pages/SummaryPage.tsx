@@ -64,8 +64,11 @@ export default function SummaryPage({
 		],
 		width - 4,
 	);
-	// Inside the frame: height - 5 rows, less the buttons and a status line.
-	const viewHeight = height - 5 - 3;
+	// A failure says what was not written and what to do, so it may take up
+	// to three rows; the list gives them up.
+	const statusRows = failure && !busy ? wrappedRows(failure, width - 4) : 1;
+	// Inside the frame: height - 5 rows, less the buttons and the status.
+	const viewHeight = height - 5 - 2 - statusRows;
 	const page = Math.max(1, viewHeight - 3);
 
 	const controls: Control[] = [
@@ -121,9 +124,14 @@ export default function SummaryPage({
 					))}
 				/>
 			</Box>
-			<Text color={failure ? 'red' : undefined} wrap="truncate-end">
-				{busy ?? failure ?? ' '}
-			</Text>
+			<Box height={statusRows} overflow="hidden">
+				<Text
+					color={failure && !busy ? 'red' : undefined}
+					wrap={statusRows > 1 ? 'wrap' : 'truncate-end'}
+				>
+					{busy ?? failure ?? ' '}
+				</Text>
+			</Box>
 			<Box marginTop={1} gap={2}>
 				<Button
 					label={writes ? 'Apply' : 'Finish'}
@@ -137,6 +145,12 @@ export default function SummaryPage({
 			</Box>
 		</Frame>
 	);
+}
+
+/** Rows a message takes wrapped at `width`, at most three. */
+function wrappedRows(text: string, width: number): number {
+	// Words wrap, so a row holds a little less than the full width.
+	return Math.min(3, Math.ceil(text.length / Math.max(1, width - 8)));
 }
 
 /**

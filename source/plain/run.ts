@@ -19,7 +19,12 @@ import {
 	onPremisesVersionChoices,
 	serverChoices,
 } from '../flow/choices.js';
-import {fieldLabels, fieldsOf, type FieldId} from '../flow/fields.js';
+import {
+	fieldLabels,
+	fieldsOf,
+	passwordField,
+	type FieldId,
+} from '../flow/fields.js';
 import {pageTitles, stepOf, type PageId} from '../flow/pages.js';
 import {reconfigureLater} from '../flow/skip.js';
 import {changeLines, summaryLines} from '../flow/summary.js';
@@ -207,14 +212,30 @@ async function formPage(reader: LineReader, start: FlowState): Promise<Step> {
 		}
 
 		const problems = Object.entries(moved.errors);
-		for (const [, message] of problems) {
-			reader.say(`Problem: ${message}`);
+		for (const [field, message] of problems) {
+			reader.say(
+				`Problem: ${field === passwordField ? passwordRefusal : message}`,
+			);
 		}
 
 		state = moved;
-		fields = problems.map(([field]) => field as FieldId);
+		// The password cannot be asked here, so its mode is asked again.
+		fields = [
+			...new Set(
+				problems.map(([field]) =>
+					field === passwordField ? 'authentication' : (field as FieldId),
+				),
+			),
+		];
 	}
 }
+
+/**
+Lines are read as typed, with echo, so a password typed here would show on
+the screen and stay in the terminal's scrollback.
+*/
+const passwordRefusal =
+	"Static authentication needs the account's password, which this line-by-line face would show as it is typed. Choose another mode here, or configure Static unattended: k2-exchange-setup --non-interactive --authentication static --password-stdin.";
 
 /**
 The rights the chosen integrations need. A missing right is a warning with

@@ -6,6 +6,7 @@ import type {DetectionRequest, DetectionRun} from '../detection/run.js';
 import type {RightCheck, RightsInput} from '../detection/rights.js';
 import type {Environment, InstallMode} from '../environment/types.js';
 import type {ConfigDocument} from '../plan/types.js';
+import type {CredentialStore} from './static-credential.js';
 
 export type ApplyOutcome = {
 	readonly configPath: string;
@@ -27,6 +28,11 @@ export type WizardOptions = {
 	readonly apply: (document: ConfigDocument) => Promise<ApplyOutcome>;
 	/** Writes the answer file; returns the path written. */
 	readonly saveAnswers: (answers: Answers) => Promise<string>;
+	/**
+	Protects and keeps the Static password at Apply.
+	@default DPAPI through PowerShell, `credential.json` beside the configuration
+	*/
+	readonly credentials?: CredentialStore;
 	/** Where the detection transcript goes, shown on the Done page. */
 	readonly transcriptPath?: string;
 	readonly stdin?: NodeJS.ReadStream;
@@ -40,6 +46,8 @@ export type WizardResult =
 			readonly answers: Answers;
 			readonly configPath: string;
 			readonly answersPath?: string;
+			/** Where the protected Static password was saved. */
+			readonly credentialPath?: string;
 	  }
 	| {readonly kind: 'saved-answers'; readonly path: string}
 	| {

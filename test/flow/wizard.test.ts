@@ -6,6 +6,7 @@ import {
 	finalAnswers,
 	next,
 	setAnswers,
+	setPassword,
 	startFlow,
 	type FlowState,
 } from '../../source/flow/wizard.js';
@@ -260,11 +261,41 @@ describe('accounts page', () => {
 			}),
 		);
 		expect(state.page).toBe('accounts');
-		expect(state.errors).toEqual({
-			authentication: expect.stringMatching(
-				/^Authentication Static is not accepted by Exchange Online/,
-			),
+		expect(Object.keys(state.errors)).toEqual(['authentication']);
+		expect(state.errors.authentication).toMatch(
+			/^Authentication Static is not accepted by Exchange Online/,
+		);
+	});
+
+	test('static asks for a password that no answer carries, and back keeps it', () => {
+		let state = next(toConfiguration());
+		state = setAnswers(state, {
+			authentication: 'static',
+			serviceAccount: String.raw`CONTOSO\svc-k2`,
 		});
+		state = next(state);
+		expect(state.errors).toEqual({
+			password: 'Password is required for Static authentication',
+		});
+		state = setPassword(state, 'Canary-1f2e-P@ssw0rd');
+		expect(state.errors).toEqual({});
+		state = next(state);
+		expect(state.page).toBe('summary');
+		expect(JSON.stringify(finalAnswers(state))).not.toContain('Canary');
+		expect(JSON.stringify(state.answers)).not.toContain('Canary');
+		state = back(state);
+		expect(state.page).toBe('accounts');
+		expect(state.password).toBe('Canary-1f2e-P@ssw0rd');
+	});
+
+	test('a mode other than static asks for no password', () => {
+		const state = next(
+			setAnswers(next(toConfiguration()), {
+				authentication: 'service-account',
+				serviceAccount: String.raw`CONTOSO\svc-k2`,
+			}),
+		);
+		expect(state.page).toBe('summary');
 	});
 
 	test('online asks for the app registration, not a service account', () => {

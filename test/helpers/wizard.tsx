@@ -16,6 +16,7 @@ import type {InstallMode} from '../../source/environment/types.js';
 import type {ConfigDocument} from '../../source/plan/types.js';
 import {saveAnswers} from '../../source/store/answers-file.js';
 import {writeConfiguration} from '../../source/store/configuration.js';
+import type {CredentialStore} from '../../source/wizard/static-credential.js';
 import type {WizardResult} from '../../source/wizard/types.js';
 import {renderTerminal, type Terminal} from './terminal.js';
 
@@ -26,6 +27,8 @@ export type WizardSetup = {
 	readonly existing?: ConfigDocument;
 	readonly timeoutMs?: number;
 	readonly ascii?: boolean;
+	/** How the Static password is protected and kept; by default DPAPI. */
+	readonly credentials?: CredentialStore;
 };
 
 export type WizardTerminal = Terminal & {
@@ -57,6 +60,7 @@ export async function renderWizard(
 					installMode: setup.installMode,
 					existing: setup.existing,
 					timeoutMs: setup.timeoutMs,
+					credentials: setup.credentials,
 					transcriptPath: path.join(folder, 'detect.jsonl'),
 					async apply(document) {
 						const configPath = path.join(folder, 'k2-exchange.json');

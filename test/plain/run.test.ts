@@ -195,3 +195,29 @@ test('the end of input quits and writes nothing', async () => {
 	);
 	expect(applied).toEqual([]);
 });
+
+test('static, whose password would show as typed, is refused and the mode asked again', async () => {
+	const conversation = createConversation();
+	const result = start(conversation);
+	await firstPage(conversation, 'k2svc@contoso.com');
+	await conversation.answer(/What next\?[\s\S]*: $/, '');
+	await conversation.answer(/Deployment[\s\S]*\(current\)[\s\S]*: $/, '');
+	await conversation.answer(/Enable standard[\s\S]*: $/, '');
+	await conversation.answer(/Enable administrative[\s\S]*: $/, '');
+	await conversation.answer(/Exchange Server[\s\S]*or a name[^:]*: $/, '');
+	await conversation.answer(/Authentication[\s\S]*: $/, '4');
+	await conversation.answer(
+		/Service account[^:]*: $/,
+		String.raw`CONTOSO\svc-k2`,
+	);
+	const refusal = await conversation.expectText(/Authentication[\s\S]*: $/);
+	expect(refusal).toMatch(
+		/Problem: Static authentication needs the account's password, which this line-by-line face would show/,
+	);
+	await conversation.answer(/Authentication[\s\S]*: $/, '2');
+	await conversation.answer(/Service account \[CONTOSO\\svc-k2]: $/, '');
+	await conversation.expectText(/== Summary \(5 of 6\) ==/);
+	conversation.endInput();
+	await result;
+	expect(applied).toEqual([]);
+});
