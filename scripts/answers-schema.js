@@ -1,5 +1,6 @@
 // Writes schema/answers.schema.json from the answers' zod schema. The
 // TypeScript module is bundled in memory, so no build step is needed first.
+import {Buffer} from 'node:buffer';
 import {mkdir, writeFile} from 'node:fs/promises';
 import {build} from 'esbuild';
 

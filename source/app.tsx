@@ -239,10 +239,13 @@ export default function App({options, services, onFinish}: Props) {
 						});
 			// Every applied run leaves its answers (no secrets) for replaying
 			// the same choices unattended, as the Done page says.
-			const answers = await options.saveAnswers(finalAnswers(flow)).then(
-				path => ({answersPath: path}),
-				(error: unknown) => ({answersProblem: messageOf(error)}),
-			);
+			let answers: Pick<Written, 'answersPath' | 'answersProblem'>;
+			try {
+				answers = {answersPath: await options.saveAnswers(finalAnswers(flow))};
+			} catch (error) {
+				answers = {answersProblem: messageOf(error)};
+			}
+
 			setWritten({
 				...outcome,
 				...answers,

@@ -157,7 +157,7 @@ export function parseArguments(argv: readonly string[]): Arguments {
 			allowUnknownFlags: true,
 			booleanDefault: undefined,
 			flags: allFlags,
-		}) as typeof parsed;
+		});
 	} catch (error) {
 		const flag = /--([\w-]+)/.exec((error as Error).message)?.[1] ?? '?';
 		throw new InputError(`--${flag}: given more than once; allowed: once.`);

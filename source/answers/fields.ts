@@ -65,7 +65,7 @@ export const fields: Readonly<Record<Field, FieldInfo>> = {
 	},
 	serviceAccount: {
 		flag: 'service-account',
-		allowed: 'DOMAIN\\user, such as CONTOSO\\svc-k2',
+		allowed: String.raw`DOMAIN\user, such as CONTOSO\svc-k2`,
 		description: 'The K2 service account',
 	},
 	mailboxDatabase: {

@@ -33,5 +33,5 @@ export function mergeAnswers(...sources: Answers[]): Answers {
 		}
 	}
 
-	return merged as Answers;
+	return merged;
 }

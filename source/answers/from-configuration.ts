@@ -54,7 +54,7 @@ export function answersFromConfiguration(document: ConfigDocument): Answers {
 	};
 	return Object.fromEntries(
 		Object.entries(answers).filter(([, value]) => value !== undefined),
-	) as Answers;
+	);
 }
 
 function choiceOf(name: string): ExchangeVersionChoice {

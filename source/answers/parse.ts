@@ -70,6 +70,7 @@ function describeValue(value: unknown): string {
 		return 'an object';
 	}
 
+	// eslint-disable-next-line @typescript-eslint/no-base-to-string -- not an object
 	return String(value);
 }
 
@@ -82,7 +83,7 @@ export async function loadAnswersFile(path: string): Promise<Answers> {
 	try {
 		text = await readFile(path, 'utf8');
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
+		const {code} = error as NodeJS.ErrnoException;
 		const why =
 			code === 'ENOENT'
 				? 'no such file'

@@ -40,6 +40,7 @@ problem. Answers already given are never replaced. Fields that do not apply
 to the chosen path (a server for Exchange Online, a database without
 administrative integration) are dropped, as the wizard drops them.
 */
+// eslint-disable-next-line complexity -- each field's rule, read in turn
 export function resolve(
 	given: Answers,
 	report?: DetectionReport,
@@ -298,5 +299,5 @@ function databaseOn(
 function withoutUndefined(answers: Answers): Answers {
 	return Object.fromEntries(
 		Object.entries(answers).filter(([, value]) => value !== undefined),
-	) as Answers;
+	);
 }

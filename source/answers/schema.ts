@@ -42,7 +42,7 @@ const account = z
 	.string()
 	.regex(
 		/^[A-Za-z\d][\w.-]{0,63}\\[\w.$-]{1,104}$/,
-		'must be DOMAIN\\user, such as CONTOSO\\svc-k2',
+		String.raw`must be DOMAIN\user, such as CONTOSO\svc-k2`,
 	);
 
 const guid = z
@@ -67,6 +67,7 @@ export const answersSchema = z
 		mailboxDatabase: z
 			.string()
 			.regex(
+				// eslint-disable-next-line no-control-regex -- they are what it refuses
 				/^[^\u0000-\u001F"'`$;|&<>]{1,64}$/,
 				'must be a mailbox database name of up to 64 characters',
 			)

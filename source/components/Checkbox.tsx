@@ -3,7 +3,7 @@ import {useGlyphs} from './Glyphs.js';
 
 export type Props = {
 	readonly label: string;
-	readonly checked: boolean;
+	readonly isChecked: boolean;
 	/** Whether keyboard focus is on this checkbox. */
 	readonly isFocused: boolean;
 	/**
@@ -16,12 +16,12 @@ export type Props = {
 /** A tick box; Space ticks and unticks it (the page handles the key). */
 export default function Checkbox({
 	label,
-	checked,
+	isChecked,
 	isFocused,
 	disabledReason,
 }: Props) {
 	const glyphs = useGlyphs();
-	const mark = checked ? glyphs.checked : glyphs.unchecked;
+	const mark = isChecked ? glyphs.checked : glyphs.unchecked;
 	if (disabledReason) {
 		return (
 			<Box flexDirection="column">

@@ -131,7 +131,7 @@ function Item({isSelected = false, label}: ItemProps) {
 				{first}
 			</Text>
 			{detail ? (
-				<Text wrap="truncate-end" dimColor>
+				<Text dimColor wrap="truncate-end">
 					{detail}
 				</Text>
 			) : null}

@@ -71,6 +71,7 @@ const GlyphContext = createContext<GlyphSet>(unicodeGlyphs);
 
 export type Props = {
 	/** Use plain ASCII instead of Unicode symbols and box drawing. */
+	// eslint-disable-next-line react/boolean-prop-naming -- as --ascii says it
 	readonly ascii: boolean;
 	readonly children: ReactNode;
 };

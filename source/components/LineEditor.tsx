@@ -129,6 +129,7 @@ export function editLine(
 	}
 
 	// A paste arrives as one input; line breaks in it have no place here.
+	// eslint-disable-next-line no-control-regex -- they are what it removes
 	const text = input.replaceAll(/[\u0000-\u001F\u007F]/g, '');
 	return {
 		value: value.slice(0, at) + text + value.slice(at),

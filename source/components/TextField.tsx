@@ -39,6 +39,7 @@ export default function TextField({
 	labelWidth = 0,
 }: Props) {
 	const enabled = useContext(TextInputEnabled);
+	const isActive = isFocused && enabled;
 	return (
 		<Box>
 			<Pointer isFocused={isFocused} />
@@ -47,7 +48,7 @@ export default function TextField({
 			</Box>
 			<LineEditor
 				value={value}
-				isActive={isFocused && enabled}
+				isActive={isActive}
 				placeholder={placeholder}
 				mask={mask}
 				onChange={onChange}

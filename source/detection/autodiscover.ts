@@ -159,6 +159,7 @@ const emailPattern = /^[^\s@"'<>]{1,64}@[A-Za-z\d-]+(?:\.[A-Za-z\d-]+)+$/;
 Tries the candidates for one address; stops at the first that answers, or
 that redirects to another address (noted in `addressRedirect`).
 */
+// eslint-disable-next-line complexity -- the candidates, in the protocol's order
 async function tryCandidates(
 	input: AutodiscoverInput,
 	addressRedirect: AddressRedirect,
@@ -186,13 +187,14 @@ async function tryCandidates(
 			: {error: response.error.category};
 	};
 
-	const record = (
+	// eslint-disable-next-line max-params -- one attempt's facts, passed on
+	function record(
 		method: AutodiscoverMethod,
 		url: string,
 		outcome: AutodiscoverAttempt['outcome'],
 		detail: string,
 		startedAt: number,
-	) => {
+	) {
 		const ms = Math.round(performance.now() - startedAt);
 		progress.pending = undefined;
 		progress.attempts.push({method, url, outcome, detail, ms});
@@ -206,7 +208,7 @@ async function tryCandidates(
 			ms,
 		});
 		answer = {};
-	};
+	}
 
 	/** Notes the candidate being asked; returns when it started. */
 	const begin = (method: AutodiscoverMethod, url: string): number => {
@@ -237,14 +239,15 @@ async function tryCandidates(
 		return handlePox(method, url, response, startedAt, options.timeoutMs, hops);
 	};
 
-	const handlePox = async (
+	// eslint-disable-next-line max-params -- one attempt's facts, passed on
+	async function handlePox(
 		method: AutodiscoverMethod,
 		url: string,
 		response: Outcome<HttpResponse>,
 		startedAt: number,
 		timeoutMs: number,
 		hops: number,
-	): Promise<boolean> => {
+	): Promise<boolean> {
 		if (!response.ok) {
 			record(
 				method,
@@ -351,16 +354,17 @@ async function tryCandidates(
 				return false;
 			}
 		}
-	};
+	}
 
-	const followRedirect = async (
+	// eslint-disable-next-line max-params -- one attempt's facts, passed on
+	async function followRedirect(
 		method: AutodiscoverMethod,
 		url: string,
 		how: string,
 		location: string,
 		startedAt: number,
 		hops: number,
-	): Promise<boolean> => {
+	): Promise<boolean> {
 		const target = httpsUrl(location);
 		if (!target) {
 			record(
@@ -380,7 +384,7 @@ async function tryCandidates(
 
 		record(method, url, 'redirected', `${how} to ${target.href}`, startedAt);
 		return !signal.aborted && tryPox(method, target.href, hops + 1);
-	};
+	}
 
 	// 1. Service connection points in Active Directory.
 	const scpStartedAt = performance.now();

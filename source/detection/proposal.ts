@@ -65,6 +65,7 @@ function hostOf(url: string): string | undefined {
 	}
 }
 
+// eslint-disable-next-line complexity -- the evidence, weighed in turn
 export function propose(evidence: Evidence): Proposal {
 	const found = evidence.autodiscover?.found;
 	const answered = autodiscoverVersion(evidence);

@@ -23,13 +23,13 @@ import type {
 	RoleAssignmentFacts,
 	MailboxDatabaseFacts,
 } from '../environment/types.js';
+import {versionFromBuild} from '../environment/versions.js';
 import {
 	discover,
 	evaluateAutodiscover,
 	stoppedProgress,
 	type AutodiscoverProgress,
 } from './autodiscover.js';
-import {versionFromBuild} from '../environment/versions.js';
 import {evaluateExchange} from './exchange-checks.js';
 import {evaluateHost, powershellMajor} from './host-checks.js';
 import {evaluateMx} from './mx-check.js';

@@ -76,7 +76,7 @@ export const scenarioSchema = z
 		host: z
 			.object({
 				computerName: z.string().default('K2APP01'),
-				/** null: no PowerShell on the host at all. */
+				/** `null`: no PowerShell on the host at all. */
 				powershell: z
 					.object({
 						version: z.string().default('5.1.17763.1'),
@@ -93,7 +93,7 @@ export const scenarioSchema = z
 						executionPolicy: 'RemoteSigned',
 					}),
 				winrm: z.string().default('Running'),
-				account: z.string().default('CONTOSO\\k2install'),
+				account: z.string().default(String.raw`CONTOSO\k2install`),
 				groups: z.array(z.string()).default([]),
 				installMode: z.enum(['new', 'upgrade', 'reconfigure']).default('new'),
 			})

@@ -95,7 +95,14 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 			return `must be ${issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}`;
 		}
 
-		default: {
+		case 'too_big':
+		case 'too_small':
+		case 'invalid_format':
+		case 'not_multiple_of':
+		case 'invalid_union':
+		case 'invalid_key':
+		case 'invalid_element':
+		case 'custom': {
 			// Formats, lengths, unions: zod's own words name what is allowed.
 			return issue.message;
 		}

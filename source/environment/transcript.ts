@@ -26,7 +26,7 @@ export type ShellEntry = {
 	/** "Desktop 5.1.17763.1", "Core 7.6.0"; "simulated" for --simulate. */
 	readonly shell?: string;
 	readonly executable?: string;
-	/** ok, or the category the run ended with (timeout, shell-crashed...). */
+	/** `ok`, or the category the run ended with (timeout, shell-crashed...). */
 	readonly outcome?: string;
 	/**
 	The FullyQualifiedErrorId of each check that failed, by check name. A

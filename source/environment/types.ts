@@ -83,7 +83,7 @@ export type HostFacts = {
 	readonly account: Outcome<AccountFacts>;
 	/** Autodiscover URLs from Active Directory's service connection points. */
 	readonly scp: Outcome<readonly string[]>;
-	/** new, upgrade or reconfigure: what kind of K2 install this is. */
+	/** `new`, `upgrade` or `reconfigure`: what kind of K2 install this is. */
 	readonly installMode: InstallMode;
 };
 

@@ -122,35 +122,37 @@ export function changeLines(changes: readonly ConfigChange[]): SummaryLine[] {
 
 	return [
 		{text: 'Changes from the existing configuration', tone: 'heading'},
-		...changes.map((change): SummaryLine => {
-			switch (change.kind) {
-				// A whole new or removed part (an instance, a field) is named,
-				// not dumped: its settings are listed above.
-				case 'added': {
-					return {
-						text: isPart(change.after)
-							? `+ ${change.path} (new)`
-							: `+ ${change.path}: ${formatValue(change.after)}`,
-						tone: 'added',
-					};
-				}
-
-				case 'removed': {
-					return {
-						text: isPart(change.before)
-							? `- ${change.path} (removed)`
-							: `- ${change.path}: ${formatValue(change.before)}`,
-						tone: 'removed',
-					};
-				}
-
-				case 'changed': {
-					return {
-						text: `~ ${change.path}: ${formatValue(change.before)} -> ${formatValue(change.after)}`,
-						tone: 'changed',
-					};
-				}
-			}
-		}),
+		...changes.map(change => changeLine(change)),
 	];
+}
+
+function changeLine(change: ConfigChange): SummaryLine {
+	switch (change.kind) {
+		// A whole new or removed part (an instance, a field) is named,
+		// not dumped: its settings are listed above.
+		case 'added': {
+			return {
+				text: isPart(change.after)
+					? `+ ${change.path} (new)`
+					: `+ ${change.path}: ${formatValue(change.after)}`,
+				tone: 'added',
+			};
+		}
+
+		case 'removed': {
+			return {
+				text: isPart(change.before)
+					? `- ${change.path} (removed)`
+					: `- ${change.path}: ${formatValue(change.before)}`,
+				tone: 'removed',
+			};
+		}
+
+		case 'changed': {
+			return {
+				text: `~ ${change.path}: ${formatValue(change.before)} -> ${formatValue(change.after)}`,
+				tone: 'changed',
+			};
+		}
+	}
 }

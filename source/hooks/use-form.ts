@@ -97,6 +97,7 @@ const useForm = ({
 		focusAt((index + delta + controls.length) % controls.length);
 	};
 
+	// eslint-disable-next-line complexity -- one branch for each key
 	const handle = (input: string, key: Key) => {
 		if (current?.kind === 'dropdown' && isOpen) {
 			handleOpenDropdown(current, input, key);
@@ -227,7 +228,7 @@ const useForm = ({
 		handle,
 		focus(id: string) {
 			const target = controls.findIndex(control => control.id === id);
-			if (target >= 0) {
+			if (target !== -1) {
 				focusAt(target);
 			}
 		},

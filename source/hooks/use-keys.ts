@@ -62,7 +62,7 @@ export function useKeyListener(listener: KeyListener): void {
 	useInput(listener, {isActive: bus === undefined});
 }
 
-// xterm and Windows Terminal, PuTTY and rxvt, the Linux console, CSI form.
+// F1: xterm and Windows Terminal, PuTTY and rxvt, the Linux console, CSI form.
 const f1Sequences = new Set([
 	'\u001BOP',
 	'\u001B[11~',
@@ -89,7 +89,7 @@ const useKeys = (
 		};
 	}, [emitter]);
 
-	// useInput subscribes again whenever its callback changes, in an effect
+	// `useInput` subscribes again whenever its callback changes, in an effect
 	// that React runs a moment after the frame is drawn; a key read in that
 	// moment would go to the previous render's handler and act on stale
 	// state. One stable callback that calls the latest handler closes that gap.

@@ -157,7 +157,7 @@ export default function AccountsPage({
 				</>
 			) : (
 				<>
-					{text('serviceAccount', 'DOMAIN\\user, e.g. CONTOSO\\svc-k2')}
+					{text('serviceAccount', String.raw`DOMAIN\user, e.g. CONTOSO\svc-k2`)}
 					{askPassword ? (
 						<>
 							<TextField

@@ -140,20 +140,20 @@ export default function ConfigurationPage({
 			) : null}
 			<Checkbox
 				label={fieldLabels.standard}
-				checked={answers.standard === true}
+				isChecked={answers.standard === true}
 				isFocused={form.focused === 'standard'}
 			/>
 			{online ? (
 				<Checkbox
 					label={fieldLabels.administrative}
-					checked={false}
+					isChecked={false}
 					isFocused={false}
 					disabledReason={administrativeOnlineReason}
 				/>
 			) : (
 				<Checkbox
 					label={fieldLabels.administrative}
-					checked={answers.administrative === true}
+					isChecked={answers.administrative === true}
 					isFocused={form.focused === 'administrative'}
 				/>
 			)}

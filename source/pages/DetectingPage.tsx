@@ -117,7 +117,7 @@ export default function DetectingPage({
 			width={width}
 			height={height}
 		>
-			<Text wrap="truncate-end" dimColor>
+			<Text dimColor wrap="truncate-end">
 				Checking {environment}
 			</Text>
 			<CheckList rows={rows} width={width - 4} maxFixes={maxFixes} />

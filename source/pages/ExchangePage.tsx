@@ -40,8 +40,9 @@ export default function ExchangePage({
 		controls,
 		errors,
 		onNext,
-		// The first page has nowhere to go back to.
-		onBack() {},
+		onBack() {
+			// The first page has nowhere to go back to.
+		},
 	});
 	const hints = formHints(form, controls, {back: false});
 	usePageKeys({handle: form.handle, typing: form.typing, hints});
@@ -56,12 +57,12 @@ export default function ExchangePage({
 		>
 			<Checkbox
 				label={fieldLabels.useExchange}
-				checked={answers.useExchange === true}
+				isChecked={answers.useExchange === true}
 				isFocused={form.focused === 'useExchange'}
 			/>
 			<Checkbox
 				label={fieldLabels.autodiscover}
-				checked={answers.autodiscover === true}
+				isChecked={answers.autodiscover === true}
 				isFocused={form.focused === 'autodiscover'}
 			/>
 			<TextField

@@ -35,7 +35,7 @@ export default function NotShownPage({
 			}
 		},
 	});
-	const skip = flow.skip;
+	const {skip} = flow;
 
 	return (
 		<Frame

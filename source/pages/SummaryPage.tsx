@@ -17,6 +17,7 @@ export type Props = PageProps & {
 	/** The difference from the configuration on disk, on a reconfigure. */
 	readonly changes: readonly ConfigChange[] | undefined;
 	/** An upgrade writes nothing: the action finishes instead of applying. */
+	// eslint-disable-next-line react/boolean-prop-naming -- what Apply does
 	readonly writes: boolean;
 	/** What is being written, while it is. */
 	readonly busy: string | undefined;

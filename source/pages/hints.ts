@@ -2,8 +2,7 @@
 The footer's key hints for a page of fields, for what has focus now.
 */
 import type {Hint} from '../components/KeyHints.js';
-import type {Control} from '../hooks/use-form.js';
-import type {Form} from '../hooks/use-form.js';
+import {type Control, type Form} from '../hooks/use-form.js';
 
 export const quitHint: Hint = ['Ctrl+C', 'quit'];
 export const helpHint: Hint = ['F1', 'help'];

@@ -43,6 +43,7 @@ import {
 import {diffConfigurations} from '../plan/diff.js';
 import {createPlan} from '../plan/plan.js';
 import type {ConfigDocument} from '../plan/types.js';
+import {settled} from '../settled.js';
 import type {WizardOptions, WizardResult} from '../wizard/types.js';
 import {createLineReader, type LineReader} from './line-reader.js';
 import {
@@ -80,7 +81,7 @@ export async function runPlain(options: PlainOptions): Promise<WizardResult> {
 		};
 	});
 	// Keeps the rejection from being reported when nobody interrupts.
-	interrupted.catch(() => undefined);
+	void settled(interrupted);
 	const onSigint = () => {
 		detection?.cancel();
 		interrupt?.();
@@ -157,7 +158,9 @@ async function walk(
 				throw new Error('The done page is reached only through the summary.');
 			}
 
-			default: {
+			case 'exchange':
+			case 'configuration':
+			case 'accounts': {
 				// eslint-disable-next-line no-await-in-loop
 				step = await formPage(reader, state);
 			}
@@ -196,7 +199,7 @@ async function formPage(reader: LineReader, start: FlowState): Promise<Step> {
 			state = setAnswers(state, {[field]: answer});
 			// An answer can change which fields follow (Online has fewer).
 			const now = fieldsOf(state.page, state.answers, state.report);
-			if (now.join() !== fields.join()) {
+			if (now.join(',') !== fields.join(',')) {
 				fields = now;
 				index = now.indexOf(field);
 			}
@@ -350,25 +353,30 @@ async function askField(
 
 		case 'server': {
 			const servers = report?.findings.servers ?? [];
-			return servers.length > 0
-				? askChoiceOrText(reader, field, serverChoices(servers), answers.server)
-				: askPlainText(reader, field, answers.server);
+			return askChoiceOrText(
+				reader,
+				field,
+				serverChoices(servers),
+				answers.server,
+			);
 		}
 
 		case 'mailboxDatabase': {
 			const databases = report?.findings.databases ?? [];
-			return databases.length > 0
-				? askChoiceOrText(
-						reader,
-						field,
-						databaseChoices(databases),
-						answers.mailboxDatabase,
-					)
-				: askPlainText(reader, field, answers.mailboxDatabase);
+			return askChoiceOrText(
+				reader,
+				field,
+				databaseChoices(databases),
+				answers.mailboxDatabase,
+			);
 		}
 
-		default: {
-			return askPlainText(reader, field, answers[field] as string | undefined);
+		case 'email':
+		case 'serviceAccount':
+		case 'tenantId':
+		case 'clientId':
+		case 'certificateThumbprint': {
+			return askPlainText(reader, field, answers[field]);
 		}
 	}
 }
@@ -388,7 +396,7 @@ async function askPlainText(
 
 /**
 A list that may be long (a thousand servers): the choices are numbered, and
-a name may be typed instead of a number.
+a name may be typed instead of a number. With no choices, the name is typed.
 */
 async function askChoiceOrText(
 	reader: LineReader,
@@ -396,12 +404,16 @@ async function askChoiceOrText(
 	choices: ReadonlyArray<{value: string; label: string}>,
 	current: string | undefined,
 ): Promise<string | undefined | typeof goBack> {
+	if (choices.length === 0) {
+		return askPlainText(reader, field, current);
+	}
+
 	reader.say(fieldLabels[field]);
 	for (const [index, choice] of choices.entries()) {
 		reader.say(`  ${index + 1}. ${choice.label}`);
 	}
 
-	return askText(
+	const answer = await askText(
 		reader,
 		`Type a number from 1 to ${choices.length}, or a name`,
 		current,
@@ -418,13 +430,12 @@ async function askChoiceOrText(
 			},
 			optional: true,
 		},
-	).then(answer => {
-		if (typeof answer === 'string' && /^\d+$/.test(answer)) {
-			return choices[Number(answer) - 1]!.value;
-		}
+	);
+	if (typeof answer === 'string' && /^\d+$/.test(answer)) {
+		return choices[Number(answer) - 1]!.value;
+	}
 
-		return answer;
-	});
+	return answer;
 }
 
 /**
@@ -438,7 +449,7 @@ async function detectingPage(
 	start: FlowState,
 	onDetection: (run: DetectionRun) => void,
 ): Promise<Step> {
-	let report = start.report;
+	let {report} = start;
 	let run: DetectionRun | undefined;
 	if (report) {
 		reader.say('The checks found:');
@@ -448,7 +459,6 @@ async function detectingPage(
 	} else {
 		run = detect(options, reader, start);
 		onDetection(run);
-		// eslint-disable-next-line no-await-in-loop
 		report = await run.done();
 	}
 
@@ -611,20 +621,25 @@ async function summaryPage(
 			}
 
 			// eslint-disable-next-line no-await-in-loop
-			return await finish(options, reader, state, answers, document, writes);
+			return await finish(options, reader, state, {answers, document, writes});
 		} catch (error) {
 			reader.say(`Could not write: ${(error as Error).message}`);
 		}
 	}
 }
 
+/** What the summary showed: the answers, their plan, whether it is written. */
+type Summary = {
+	readonly answers: Answers;
+	readonly document: ConfigDocument;
+	readonly writes: boolean;
+};
+
 async function finish(
 	options: PlainOptions,
 	reader: LineReader,
 	state: FlowState,
-	answers: Answers,
-	document: ConfigDocument,
-	writes: boolean,
+	{answers, document, writes}: Summary,
 ): Promise<WizardResult> {
 	// As in the wizard, Apply writes the configuration only; the answer file
 	// is the Summary's other choice.

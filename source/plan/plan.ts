@@ -164,6 +164,7 @@ The configuration document for the answers. Call it with answers that
 `resolve` found complete; it throws when the version or the server is unknown
 and the integration is on, because no document can be written then.
 */
+// eslint-disable-next-line complexity -- the document, field by field
 export function createPlan(input: PlanInput): ConfigDocument {
 	const {answers, report} = input;
 	const reason =

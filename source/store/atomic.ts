@@ -4,9 +4,12 @@ or the new, never a mix: write a temporary file in the same folder, flush it
 to disk, rename it over the target (one atomic step on every file system we
 run on), then flush the folder so the rename itself survives a power cut.
 */
+import {Buffer} from 'node:buffer';
 import {randomBytes} from 'node:crypto';
 import {mkdir, open, readdir, readFile, rename, unlink} from 'node:fs/promises';
 import path from 'node:path';
+import process from 'node:process';
+import {settled} from '../settled.js';
 import {restrictToOwner} from './owner-only.js';
 
 export type WriteResult = {
@@ -83,7 +86,7 @@ async function replace(file: string, bytes: Buffer, options: WriteOptions) {
 		await handle.sync();
 	} catch (error) {
 		await handle.close();
-		await unlink(temporary).catch(() => undefined);
+		await settled(unlink(temporary));
 		throw error;
 	}
 
@@ -91,7 +94,7 @@ async function replace(file: string, bytes: Buffer, options: WriteOptions) {
 	try {
 		await rename(temporary, file);
 	} catch (error) {
-		await unlink(temporary).catch(() => undefined);
+		await settled(unlink(temporary));
 		throw error;
 	}
 }
@@ -124,7 +127,7 @@ async function removeStaleTemporaries(directory: string, base: string) {
 		}
 
 		// eslint-disable-next-line no-await-in-loop
-		await unlink(path.join(directory, entry)).catch(() => undefined);
+		await settled(unlink(path.join(directory, entry)));
 	}
 }
 

@@ -2,6 +2,7 @@
 The configuration file: read, checked against the contract's shape, and
 written atomically with the previous version kept as `<name>.bak`.
 */
+import type {Buffer} from 'node:buffer';
 import {access} from 'node:fs/promises';
 import {z} from 'zod';
 import type {ConfigDocument} from '../plan/types.js';
@@ -110,13 +111,14 @@ export async function readConfiguration(
 	const result = documentSchema.safeParse(data);
 	if (!result.success) {
 		const issue = result.error.issues[0];
-		const where = issue?.path.join('.') || 'the document';
+		const at = issue?.path.join('.') ?? '';
+		const where = at === '' ? 'the document' : at;
 		throw new ConfigurationError(
 			`${file}: ${where} does not match the configuration format (${issue?.message ?? 'invalid'}); ${await remedyFor(file)}.`,
 		);
 	}
 
-	return result.data as ConfigDocument;
+	return result.data;
 }
 
 /**

@@ -5,6 +5,7 @@ development) under the user's configuration directory.
 */
 import os from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
 
 export type Paths = {
 	/** The folder that holds the files below. */
@@ -33,7 +34,8 @@ export function defaultPaths(
 	environment: NodeJS.ProcessEnv = process.env,
 ): Paths {
 	if (platform === 'win32') {
-		const programData = environment['ProgramData'] ?? 'C:\\ProgramData';
+		const programData =
+			environment['ProgramData'] ?? String.raw`C:\ProgramData`;
 		return pathsIn(
 			path.win32.join(programData, 'K2', 'ExchangeSetup'),
 			path.win32,

@@ -47,7 +47,7 @@ export function changeLine(change: ConfigChange): string {
 			return `- ${change.path} (was ${show(change.before)})`;
 		}
 
-		default: {
+		case 'changed': {
 			return `~ ${change.path}: ${show(change.before)} -> ${show(change.after)}`;
 		}
 	}

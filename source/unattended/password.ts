@@ -3,6 +3,8 @@ The Static-authentication password arrives on standard input, never as an
 argument: arguments are visible to every user of the machine (ps, /proc,
 Task Manager) and stay in shell histories.
 */
+import {Buffer} from 'node:buffer';
+import process from 'node:process';
 import {InputError} from '../answers/errors.js';
 
 /**
@@ -19,7 +21,7 @@ export async function readPassword(
 	}
 
 	const chunks: Buffer[] = [];
-	for await (const chunk of stdin) {
+	for await (const chunk of stdin as AsyncIterable<Buffer | string>) {
 		chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
 	}
 

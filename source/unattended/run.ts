@@ -4,6 +4,7 @@ plan, write. Progress goes to stderr as plain lines; the result goes to
 stdout (JSON with --json). Every outcome maps to one of the contract's exit
 codes, and nothing is written unless the whole run succeeded.
 */
+import {Buffer} from 'node:buffer';
 import type {Writable} from 'node:stream';
 import {bothNamesOf, nameOf, type Field} from '../answers/fields.js';
 import {resolve, type Problem} from '../answers/resolve.js';
@@ -101,6 +102,7 @@ export function resultOf(
 	};
 }
 
+// eslint-disable-next-line complexity -- the contract's steps, in order
 export async function runUnattended(
 	options: UnattendedOptions,
 ): Promise<number> {

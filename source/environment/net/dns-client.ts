@@ -24,7 +24,6 @@ export type DnsClientOptions = {
 };
 
 type LookupCallback = (
-	// eslint-disable-next-line @typescript-eslint/no-restricted-types -- node:net's callback convention
 	error: NodeJS.ErrnoException | null,
 	address: string | LookupAddress[],
 	family?: number,

@@ -117,7 +117,9 @@ export function createPowerShellHost(
 
 		return {
 			connectedTo,
-			servers: pick('servers', data => list(data.items).map(toServer)),
+			servers: pick('servers', data =>
+				list(data.items).map(item => toServer(item)),
+			),
 			services: pick('services', data =>
 				Object.fromEntries(
 					list(data.items).map(item => [
@@ -131,7 +133,9 @@ export function createPowerShellHost(
 					]),
 				),
 			),
-			databases: pick('databases', data => list(data.items).map(toDatabase)),
+			databases: pick('databases', data =>
+				list(data.items).map(item => toDatabase(item)),
+			),
 			roleGroups: pick('roleGroups', data =>
 				Object.fromEntries(
 					list(data.items).map(item => [
@@ -274,7 +278,12 @@ function toDatabase(item: Record<string, unknown>): MailboxDatabaseFacts {
 }
 
 function text(value: unknown): string {
-	return typeof value === 'string' ? value : value == null ? '' : String(value);
+	if (value === null || value === undefined) {
+		return '';
+	}
+
+	// eslint-disable-next-line @typescript-eslint/no-base-to-string -- any JSON
+	return typeof value === 'string' ? value : String(value);
 }
 
 /** A JSON list, read as records (or strings) whatever PowerShell sent. */

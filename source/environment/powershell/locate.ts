@@ -6,6 +6,7 @@ known to exist first.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
 
 export type LocateOptions = {
 	/** An executable named by the caller; when given, nothing else is tried. */

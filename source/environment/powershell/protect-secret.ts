@@ -4,6 +4,7 @@ LocalMachine scope, through PowerShell, so the K2 configuration never holds
 it in clear text. The secret travels to PowerShell as data, like every
 other argument, and the transcript keeps no trace of the run's error stream.
 */
+import process from 'node:process';
 import type {Outcome} from '../types.js';
 import {toProbeError} from './host.js';
 import {

@@ -4,6 +4,7 @@ line: a script block and its arguments, both base64, so no user text is ever
 parsed as PowerShell and no newline or code page can break node-powershell's
 line protocol. The answer comes back as one framed line of base64 JSON.
 */
+import {Buffer} from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';

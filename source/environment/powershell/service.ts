@@ -9,7 +9,9 @@ and cancellation, kills and respawns the shell after a timeout, a cancel or
 a crash, and turns every such failure into data.
 */
 import type {ChildProcess} from 'node:child_process';
+import process from 'node:process';
 import {PowerShell} from 'node-powershell';
+import {settled} from '../../settled.js';
 import {classifyError} from '../classify.js';
 import type {ErrorCategory} from '../types.js';
 import {noTranscript, type Transcript} from '../transcript.js';
@@ -150,6 +152,52 @@ function killInner(shell: Live) {
 	}
 }
 
+/** What the shell printed for one line, or that the call itself failed. */
+async function answerOf(ps: PowerShell, line: string) {
+	let result: Awaited<ReturnType<PowerShell['invoke']>>;
+	try {
+		result = await ps.invoke(line);
+	} catch {
+		return {kind: 'crashed' as const};
+	}
+
+	return {
+		kind: 'answer' as const,
+		stdout: result.stdout?.toString('utf8') ?? '',
+		stderr: result.stderr?.toString('utf8').trim() ?? '',
+	};
+}
+
+async function stopped(stop: Promise<Stop>): Promise<Answer> {
+	return {kind: await stop};
+}
+
+/**
+The error id of each check that failed, for the transcript; undefined when
+none did. A check without an id gives its message, unless that could hold
+a secret.
+*/
+function failedChecks(
+	results: Readonly<Record<string, ProbeResult>>,
+	sensitive = false,
+): Record<string, string> | undefined {
+	const errorIds: Record<string, string> = {};
+	for (const [check, result] of Object.entries(results)) {
+		if (!result.ok) {
+			errorIds[check] =
+				result.error.errorId ?? (sensitive ? 'error' : result.error.message);
+		}
+	}
+
+	return Object.keys(errorIds).length > 0 ? errorIds : undefined;
+}
+
+/** Resolves with `value` once `promise` has resolved. */
+async function after<T>(promise: Promise<unknown>, value: T): Promise<T> {
+	await promise;
+	return value;
+}
+
 export function createPowerShellService(
 	options: PowerShellServiceOptions = {},
 ): PowerShellService {
@@ -190,7 +238,7 @@ export function createPowerShellService(
 			process: ChildProcess;
 			exitPromise: Promise<void>;
 		};
-		internals.exitPromise.catch(() => undefined);
+		void settled(internals.exitPromise);
 		const {child} = {child: internals.process};
 		// Writing to a shell that has gone raises EPIPE on its stdin; without
 		// a listener that would end the app.
@@ -244,7 +292,7 @@ export function createPowerShellService(
 
 		shell.stopped = true;
 		killInner(shell);
-		void shell.ps.dispose().catch(() => undefined);
+		void settled(shell.ps.dispose());
 		const timer = setTimeout(() => {
 			if (!shell.exited) {
 				shell.child.kill('SIGKILL');
@@ -312,27 +360,19 @@ export function createPowerShellService(
 		line: string,
 		stop: Promise<Stop>,
 	): Promise<Answer> {
-		const answer = shell.ps.invoke(line).then(
-			result => ({
-				kind: 'answer' as const,
-				stdout: result.stdout?.toString('utf8') ?? '',
-				stderr: result.stderr?.toString('utf8').trim() ?? '',
-			}),
-			() => ({kind: 'crashed' as const}),
-		);
 		const watchdog = watchForEnvelope(shell);
 		const first = await Promise.race([
-			answer,
+			answerOf(shell.ps, line),
 			watchdog.promise,
-			stop.then((kind): Answer => (kind === 'timeout' ? {kind} : {kind})),
-			shell.exitedPromise.then(() => ({kind: 'crashed' as const})),
+			stopped(stop),
+			after(shell.exitedPromise, {kind: 'crashed' as const}),
 		]);
 		watchdog.clear();
-		// node-powershell keeps every command and its output for ever; the
-		// commands carry arguments (a secret, for protect-secret).
+		// The node-powershell module keeps every command and its output for
+		// ever; the commands carry arguments (a secret, for protect-secret).
 		shell.ps.history.length = 0;
 		if (first.kind === 'stuck') {
-			// node-powershell missed its own end marker; its queue cannot be
+			// The module missed its own end marker; its queue cannot be
 			// trusted any more, so this shell is replaced after this answer.
 			await kill(shell);
 			return {kind: 'answer', stdout: first.stdout, stderr: ''};
@@ -505,13 +545,14 @@ export function createPowerShellService(
 		queue = new Promise(resolve => {
 			release = resolve;
 		});
-		const first = await Promise.race([
-			previous.then(() => 'turn' as const),
-			stop,
-		]);
+		const first = await Promise.race([after(previous, 'turn' as const), stop]);
 		if (first !== 'turn') {
 			// Hand the turn on once it comes, so later runs are not held up.
-			void previous.then(release);
+			void (async () => {
+				await previous;
+				release();
+			})();
+
 			return first;
 		}
 
@@ -525,18 +566,22 @@ export function createPowerShellService(
 			return live;
 		}
 
-		starting ??= startShell().then(started => {
-			starting = undefined;
-			if ('ps' in started) {
-				live = started;
-			}
-
-			return started;
-		});
+		starting ??= startLive();
 		return Promise.race([starting, stop]);
 	}
 
 	async function run(
+	/** Starts a shell that, once started, is the live one. */
+	async function startLive(): Promise<Live | RunFailure> {
+		const started = await startShell();
+		starting = undefined;
+		if ('ps' in started) {
+			live = started;
+		}
+
+		return started;
+	}
+
 		script: ScriptName | CustomScript,
 		arguments_: Record<string, unknown>,
 		runOptions: RunOptions = {},
@@ -601,22 +646,13 @@ export function createPowerShellService(
 			}
 
 			const ms = Date.now() - startedAt;
-			const errorIds: Record<string, string> = {};
-			for (const [check, result] of Object.entries(envelope.results)) {
-				if (!result.ok) {
-					errorIds[check] =
-						result.error.errorId ??
-						(runOptions.sensitive ? 'error' : result.error.message);
-				}
-			}
-
 			transcript.write({
 				event: 'probe',
 				script: name,
 				ms,
 				...shellFields(shell),
 				outcome: 'ok',
-				errorIds: Object.keys(errorIds).length > 0 ? errorIds : undefined,
+				errorIds: failedChecks(envelope.results, runOptions.sensitive),
 				stderr: runOptions.sensitive ? undefined : answer.stderr || undefined,
 			});
 			return {ok: true, results: envelope.results, ms};
@@ -624,11 +660,7 @@ export function createPowerShellService(
 			release();
 		}
 
-		function finish(
-			failure: RunFailure,
-			shell?: Live,
-			stderr?: string,
-		): RunResult {
+		function finish(failure: RunFailure, shell?: Live, stderr = ''): RunResult {
 			const ms = Date.now() - startedAt;
 			transcript.write({
 				event: 'probe',

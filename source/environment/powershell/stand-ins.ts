@@ -7,6 +7,7 @@ file can become PowerShell code.
 Which fault reaches which command follows the simulated environment's
 mapping rules (source/environment/simulated/index.ts).
 */
+import {Buffer} from 'node:buffer';
 import type {Scenario, ScenarioFault} from '../scenario.js';
 import {packArguments, readProbeFile} from './scripts.js';
 

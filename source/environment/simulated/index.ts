@@ -68,7 +68,7 @@ wait as cancelled.
 */
 import {classifyError} from '../classify.js';
 import {buildPoxResponse, parsePoxRequestEmail} from '../pox.js';
-import type {Scenario, ScenarioFault} from '../scenario.js';
+import type {endpointFailures, Scenario, ScenarioFault} from '../scenario.js';
 import type {
 	CallOptions,
 	Environment,
@@ -80,6 +80,15 @@ import type {
 	ProbeError,
 } from '../types.js';
 import {stoppedError, waitFor} from '../wait.js';
+
+type EndpointFailure = (typeof endpointFailures)[number];
+
+/** A lookup in one of the scenario's DNS tables. */
+type RecordQuery<T> = {
+	readonly table: Readonly<Record<string, T[]>>;
+	readonly name: string;
+	readonly type: string;
+};
 
 const hostChecks = new Set(['powershell', 'language-mode', 'winrm', 'account']);
 const exchangeChecks = new Set([
@@ -312,9 +321,7 @@ export function createSimulatedEnvironment(scenario: Scenario): Environment {
 	}
 
 	async function resolveRecords<T>(
-		table: Readonly<Record<string, T[]>>,
-		name: string,
-		type: string,
+		{table, name, type}: RecordQuery<T>,
 		faults: readonly ScenarioFault[],
 		options?: CallOptions,
 	): Promise<Outcome<T[]>> {
@@ -335,6 +342,42 @@ export function createSimulatedEnvironment(scenario: Scenario): Environment {
 		}
 
 		return ok(records.map(record => ({...record})));
+	}
+
+	/** Why a URL that is no endpoint of the scenario gives no answer. */
+	function unanswered(
+		url: URL,
+		neighbours: ReadonlyArray<EndpointFailure | undefined>,
+	): Outcome<HttpResponse> {
+		if (neighbours.length > 0) {
+			const fail = neighbours.includes('connection-refused')
+				? 'connection-refused'
+				: url.protocol === 'https:' && neighbours.includes('tls-untrusted')
+					? 'tls-untrusted'
+					: 'not-found';
+			return failed({category: fail, message: failureMessages[fail](url)});
+		}
+
+		const port = url.port || (url.protocol === 'http:' ? '80' : '443');
+		const addresses = lookup(scenario.dns.a, url.hostname);
+		const message = addresses
+			? `connect ECONNREFUSED ${addresses[0] ?? url.hostname}:${port}`
+			: `getaddrinfo ENOTFOUND ${url.hostname}`;
+		return failed({category: classifyError({message}), message});
+	}
+
+	/** An endpoint that hangs: it fails only when the call is stopped. */
+	async function hang(options?: CallOptions): Promise<Outcome<HttpResponse>> {
+		const merged = withDispose(options);
+		const result = await waitFor(Number.POSITIVE_INFINITY, {
+			signal: merged.signal,
+			timeoutMs: options?.timeoutMs ?? unboundedTimeoutMs,
+		});
+		return failed(
+			stoppedError(result === 'cancelled' ? 'cancelled' : 'timeout', {
+				timeoutMs: options?.timeoutMs ?? unboundedTimeoutMs,
+			}),
+		);
 	}
 
 	async function fetch(
@@ -371,48 +414,19 @@ export function createSimulatedEnvironment(scenario: Scenario): Environment {
 		const neighbours = Object.entries(scenario.autodiscover.endpoints)
 			.filter(([candidate]) => urlHost(candidate) === url.hostname)
 			.map(([, entry]) => entry.fail);
-		if (!endpoint && neighbours.length > 0) {
-			const fail = neighbours.includes('connection-refused')
-				? 'connection-refused'
-				: url.protocol === 'https:' && neighbours.includes('tls-untrusted')
-					? 'tls-untrusted'
-					: 'not-found';
-			return failed({category: fail, message: failureMessages[fail](url)});
-		}
-
 		if (!endpoint) {
-			const port = url.port || (url.protocol === 'http:' ? '80' : '443');
-			const addresses = lookup(scenario.dns.a, url.hostname);
-			const message = addresses
-				? `connect ECONNREFUSED ${addresses[0] ?? url.hostname}:${port}`
-				: `getaddrinfo ENOTFOUND ${url.hostname}`;
-			return failed({category: classifyError({message}), message});
+			return unanswered(url, neighbours);
 		}
 
-		switch (endpoint.fail) {
-			case undefined: {
-				break;
-			}
+		if (endpoint.fail === 'timeout') {
+			return hang(options);
+		}
 
-			case 'timeout': {
-				const merged = withDispose(options);
-				const result = await waitFor(Number.POSITIVE_INFINITY, {
-					signal: merged.signal,
-					timeoutMs: options?.timeoutMs ?? unboundedTimeoutMs,
-				});
-				return failed(
-					stoppedError(result === 'cancelled' ? 'cancelled' : 'timeout', {
-						timeoutMs: options?.timeoutMs ?? unboundedTimeoutMs,
-					}),
-				);
-			}
-
-			default: {
-				return failed({
-					category: endpoint.fail,
-					message: failureMessages[endpoint.fail](url),
-				});
-			}
+		if (endpoint.fail) {
+			return failed({
+				category: endpoint.fail,
+				message: failureMessages[endpoint.fail](url),
+			});
 		}
 
 		if (
@@ -464,14 +478,12 @@ export function createSimulatedEnvironment(scenario: Scenario): Environment {
 		probeExchange,
 		resolveMx: async (domain, options) =>
 			resolveRecords(
-				scenario.dns.mx,
-				domain,
-				'MX',
+				{table: scenario.dns.mx, name: domain, type: 'MX'},
 				scenario.faults.filter(fault => fault.check === 'mx'),
 				options,
 			),
 		resolveSrv: async (name, options) =>
-			resolveRecords(scenario.dns.srv, name, 'SRV', [], options),
+			resolveRecords({table: scenario.dns.srv, name, type: 'SRV'}, [], options),
 		fetch,
 		async dispose() {
 			disposed.abort();
