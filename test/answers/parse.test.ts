@@ -18,9 +18,13 @@ async function fileWith(name: string, text: string) {
 }
 
 async function loadError(file: string): Promise<InputError> {
-	const error: unknown = await loadAnswersFile(file).catch(
-		(error: unknown) => error,
-	);
+	let error: unknown;
+	try {
+		await loadAnswersFile(file);
+	} catch (error_) {
+		error = error_;
+	}
+
 	expect(error).toBeInstanceOf(InputError);
 	return error as InputError;
 }

@@ -138,7 +138,7 @@ describe('resolve', () => {
 					useExchange: true,
 					autodiscover: false,
 					authentication: 'static',
-					serviceAccount: 'CONTOSO\\svc-k2',
+					serviceAccount: String.raw`CONTOSO\svc-k2`,
 				},
 				{passwordStdin: true},
 			),

@@ -218,7 +218,7 @@ const corpus: Array<[string, string[], RegExp, string?]> = [
 			'--authentication',
 			'static',
 			'--service-account',
-			'CONTOSO\\svc-k2',
+			String.raw`CONTOSO\svc-k2`,
 		],
 		/^--authentication is static, which needs the password on standard input/,
 	],

@@ -89,7 +89,7 @@ test('every contract flag is accepted by the parser', async () => {
 		'--authentication',
 		'impersonate',
 		'--service-account',
-		'CONTOSO\\svc-k2',
+		String.raw`CONTOSO\svc-k2`,
 		'--mailbox-database',
 		'DB01',
 		'--email',

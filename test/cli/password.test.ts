@@ -1,5 +1,6 @@
 import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
+import process from 'node:process';
 import {expect, test} from 'vitest';
 import {freshHome, runCli} from '../helpers/run-cli.js';
 import {readTranscript} from '../helpers/transcript.js';
@@ -16,22 +17,34 @@ async function filesUnder(directory: string): Promise<string[]> {
 		.map(entry => path.join(entry.parentPath, entry.name));
 }
 
+/** A process's arguments; none when it ended before they could be read. */
+async function commandLineOf(pid: string): Promise<string> {
+	try {
+		return await readFile(`/proc/${pid}/cmdline`, 'utf8');
+	} catch {
+		return '';
+	}
+}
+
 /** Every process's arguments, read from /proc, for as long as `until` runs. */
 async function watchArguments(until: Promise<unknown>): Promise<string[]> {
 	const seen: string[] = [];
-	let done = false;
-	void until.finally(() => {
-		done = true;
-	});
-	while (!done) {
+	const finished = new AbortController();
+	void (async () => {
+		try {
+			await until;
+		} finally {
+			finished.abort();
+		}
+	})();
+
+	while (!finished.signal.aborted) {
 		// eslint-disable-next-line no-await-in-loop
 		const pids = (await readdir('/proc')).filter(name => /^\d+$/.test(name));
 		// eslint-disable-next-line no-await-in-loop
 		await Promise.all(
 			pids.map(async pid => {
-				const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(
-					() => '',
-				);
+				const cmdline = await commandLineOf(pid);
 				if (cmdline.includes('dist/cli.')) {
 					seen.push(cmdline.replaceAll('\0', ' '));
 				}
@@ -65,7 +78,7 @@ test.skipIf(process.platform !== 'linux')(
 				'--authentication',
 				'static',
 				'--service-account',
-				'CONTOSO\\svc-k2',
+				String.raw`CONTOSO\svc-k2`,
 				'--password-stdin',
 			],
 			{home, input: `${canary}\n`},

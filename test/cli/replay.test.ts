@@ -47,7 +47,7 @@ async function seedFor(name: string) {
 		useExchange: true,
 		email: `k2svc@${domain}`,
 		exchangeVersion: '2019',
-		serviceAccount: 'CONTOSO\\svc-k2',
+		serviceAccount: String.raw`CONTOSO\svc-k2`,
 		tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
 		clientId: '0f5e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
 		certificateThumbprint: 'A909502DD82AE41433E6F83886B00D4277A32A7B',

@@ -2,6 +2,7 @@ import {existsSync} from 'node:fs';
 import {readFile, stat, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
+import type {ConfigDocument} from '../../source/plan/types.js';
 import type {UnattendedResult} from '../../source/unattended/run.js';
 import {configIn, freshHome, runCli} from '../helpers/run-cli.js';
 
@@ -127,12 +128,13 @@ describe.concurrent('--non-interactive', () => {
 			{home},
 		);
 		expect(result.code, result.stderr).toBe(0);
-		const document = JSON.parse(await readFile(configIn(home), 'utf8'));
+		const document = JSON.parse(await readFile(configIn(home), 'utf8')) as {
+			exchange: {administrative: boolean};
+			serviceInstances: Array<{authentication: string}>;
+		};
 		expect(document.exchange.administrative).toBe(true);
 		expect(
-			document.serviceInstances.map(
-				(instance: {authentication: string}) => instance.authentication,
-			),
+			document.serviceInstances.map(instance => instance.authentication),
 		).toEqual(['ServiceAccount', 'ServiceAccount']);
 	});
 
@@ -263,7 +265,9 @@ describe.concurrent('--upgrade and --reconfigure', () => {
 		expect(result.stderr).toMatch(
 			/Difference from the existing configuration:\n {2}~ exchange\.administrative: true -> false\n {2}- serviceInstances\["Exchange Administration"\]/,
 		);
-		const document = JSON.parse(await readFile(configIn(home), 'utf8'));
+		const document = JSON.parse(
+			await readFile(configIn(home), 'utf8'),
+		) as ConfigDocument;
 		// Everything else came from the file: the email was not given again.
 		expect(document.exchange).toMatchObject({
 			email: 'k2svc@contoso.com',

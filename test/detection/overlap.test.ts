@@ -5,9 +5,9 @@ import {loadScenario} from '../../source/environment/scenarios.js';
 import {createSimulatedEnvironment} from '../../source/environment/simulated/index.js';
 
 test('independent stages run at the same time', async () => {
-	// slow-checks delays PowerShell by 2 s and MX by 2.5 s. Run one after the
-	// other they would take 4.5 s; overlapped, MX starts before the host
-	// checks finish.
+	// The slow-checks scenario delays PowerShell by 2 s and MX by 2.5 s. Run
+	// one after the other they would take 4.5 s; overlapped, MX starts
+	// before the host checks finish.
 	const environment = createSimulatedEnvironment(
 		await loadScenario('slow-checks'),
 	);

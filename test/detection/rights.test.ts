@@ -26,14 +26,18 @@ describe('checkRights', () => {
 		const checks = checkRights({
 			...onPremises,
 			findings: await findingsOf('contoso-2019'),
-			serviceAccount: 'CONTOSO\\svc-k2',
+			serviceAccount: String.raw`CONTOSO\svc-k2`,
 		});
 		expect(
 			checks.map(check => [check.right, check.holder, check.status]),
 		).toEqual([
-			['View-Only Organization Management', 'CONTOSO\\k2install', 'pass'],
-			['ApplicationImpersonation', 'CONTOSO\\svc-k2', 'pass'],
-			['Recipient Management', 'CONTOSO\\svc-k2', 'pass'],
+			[
+				'View-Only Organization Management',
+				String.raw`CONTOSO\k2install`,
+				'pass',
+			],
+			['ApplicationImpersonation', String.raw`CONTOSO\svc-k2`, 'pass'],
+			['Recipient Management', String.raw`CONTOSO\svc-k2`, 'pass'],
 		]);
 		expect(checks.every(check => check.fix === null)).toBe(true);
 	});
@@ -43,17 +47,17 @@ describe('checkRights', () => {
 			checkRights({
 				...onPremises,
 				findings: await findingsOf('contoso-2019'),
-				serviceAccount: 'CONTOSO\\svc-other',
+				serviceAccount: String.raw`CONTOSO\svc-other`,
 			}),
 		);
 		expect(checks['ApplicationImpersonation']).toMatchObject({
 			status: 'warn',
 			detail: 'not assigned',
-			fix: 'New-ManagementRoleAssignment -Name "K2 impersonation svc-other" -Role ApplicationImpersonation -User CONTOSO\\svc-other',
+			fix: String.raw`New-ManagementRoleAssignment -Name "K2 impersonation svc-other" -Role ApplicationImpersonation -User CONTOSO\svc-other`,
 		});
 		expect(checks['Recipient Management']).toMatchObject({
 			status: 'warn',
-			fix: 'Add-RoleGroupMember -Identity "Recipient Management" -Member CONTOSO\\svc-other',
+			fix: String.raw`Add-RoleGroupMember -Identity "Recipient Management" -Member CONTOSO\svc-other`,
 		});
 	});
 
@@ -62,22 +66,26 @@ describe('checkRights', () => {
 			checkRights({
 				...onPremises,
 				findings: await findingsOf('no-view-only'),
-				serviceAccount: 'CONTOSO\\svc-k2',
+				serviceAccount: String.raw`CONTOSO\svc-k2`,
 			}),
 		);
 		expect(checks['View-Only Organization Management']).toMatchObject({
 			status: 'warn',
-			fix: 'Add-RoleGroupMember -Identity "View-Only Organization Management" -Member CONTOSO\\k2install, then log off and on',
+			fix: String.raw`Add-RoleGroupMember -Identity "View-Only Organization Management" -Member CONTOSO\k2install, then log off and on`,
 		});
 	});
 
 	test('membership in AD but not in the logon token asks for a new logon', async () => {
 		const findings: Findings = {
 			...(await findingsOf('contoso-2019')),
-			accountGroups: ['CONTOSO\\Domain Users'],
+			accountGroups: [String.raw`CONTOSO\Domain Users`],
 		};
 		const checks = byRight(
-			checkRights({...onPremises, findings, serviceAccount: 'CONTOSO\\svc-k2'}),
+			checkRights({
+				...onPremises,
+				findings,
+				serviceAccount: String.raw`CONTOSO\svc-k2`,
+			}),
 		);
 		expect(checks['View-Only Organization Management']).toMatchObject({
 			status: 'warn',
@@ -91,7 +99,7 @@ describe('checkRights', () => {
 				...onPremises,
 				administrative: false,
 				findings: await findingsOf('contoso-2019'),
-				serviceAccount: 'CONTOSO\\svc-other',
+				serviceAccount: String.raw`CONTOSO\svc-other`,
 			}),
 		);
 		expect(checks['Recipient Management']?.status).toBe('skip');
@@ -104,7 +112,7 @@ describe('checkRights', () => {
 			standard: true,
 			administrative: false,
 			findings: await findingsOf('online-tailspin', 'k2svc@tailspintoys.com'),
-			serviceAccount: 'TAILSPIN\\svc-k2',
+			serviceAccount: String.raw`TAILSPIN\svc-k2`,
 		});
 		expect(checks.map(check => check.status)).toEqual(['skip', 'skip', 'skip']);
 		expect(checks[1]?.detail).toContain('Microsoft Graph');
@@ -127,7 +135,7 @@ describe('checkRights', () => {
 			checkRights({
 				...onPremises,
 				findings: await findingsOf('nothing-found', 'k2svc@adatum.com'),
-				serviceAccount: 'ADATUM\\svc-k2',
+				serviceAccount: String.raw`ADATUM\svc-k2`,
 			}),
 		);
 		expect(checks['ApplicationImpersonation']).toMatchObject({
@@ -142,22 +150,22 @@ test('role groups that could not be read prove nothing', async () => {
 		checkRights({
 			...onPremises,
 			findings: await findingsOf('constrained-language'),
-			serviceAccount: 'CONTOSO\\svc-k2',
+			serviceAccount: String.raw`CONTOSO\svc-k2`,
 		}),
 	);
 	expect(checks['Recipient Management']).toMatchObject({
 		status: 'warn',
 		detail: 'not checked: role groups and assignments could not be read',
-		fix: 'Add-RoleGroupMember -Identity "Recipient Management" -Member CONTOSO\\svc-k2',
+		fix: String.raw`Add-RoleGroupMember -Identity "Recipient Management" -Member CONTOSO\svc-k2`,
 	});
 });
 
 describe('sameAccount', () => {
 	test.each([
-		['CONTOSO\\svc-k2', 'contoso\\SVC-K2', true],
-		['CONTOSO\\svc-k2', 'svc-k2', true],
-		['CONTOSO\\svc-k2', 'FABRIKAM\\svc-k2', false],
-		['CONTOSO\\svc-k2', 'CONTOSO\\svc-k3', false],
+		[String.raw`CONTOSO\svc-k2`, String.raw`contoso\SVC-K2`, true],
+		[String.raw`CONTOSO\svc-k2`, 'svc-k2', true],
+		[String.raw`CONTOSO\svc-k2`, String.raw`FABRIKAM\svc-k2`, false],
+		[String.raw`CONTOSO\svc-k2`, String.raw`CONTOSO\svc-k3`, false],
 	])('%s and %s: %s', (a, b, same) => {
 		expect(sameAccount(a, b)).toBe(same);
 	});

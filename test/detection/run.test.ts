@@ -218,7 +218,9 @@ describe('a hanging check', () => {
 			...base,
 			async fetch(request, options) {
 				return request.url.includes('//autodiscover.example.com/')
-					? new Promise(() => {})
+					? new Promise(() => {
+							// Neither resolves nor rejects.
+						})
 					: base.fetch(request, options);
 			},
 		};

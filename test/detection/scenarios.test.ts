@@ -230,7 +230,7 @@ describe('what each scenario is for', () => {
 			'DB01',
 			'DB02',
 		]);
-		expect(report.findings.account).toBe('CONTOSO\\k2install');
+		expect(report.findings.account).toBe(String.raw`CONTOSO\k2install`);
 	});
 
 	test('PowerShell 2.0 fails with the WMF fix and keeps the page away', async () => {
@@ -266,7 +266,7 @@ describe('what each scenario is for', () => {
 		});
 		const account = report.checks.find(check => check.id === 'account');
 		expect(account?.fix).toBe(
-			'Add-RoleGroupMember -Identity "View-Only Organization Management" -Member CONTOSO\\k2install, then log off and on',
+			String.raw`Add-RoleGroupMember -Identity "View-Only Organization Management" -Member CONTOSO\k2install, then log off and on`,
 		);
 	});
 
@@ -293,8 +293,8 @@ describe('what each scenario is for', () => {
 			.filter(database => database.storageGroup)
 			.map(database => `${database.storageGroup}\\${database.name}`);
 		expect(groups).toEqual([
-			'First Storage Group\\Mailbox Database',
-			'Second Storage Group\\Executives',
+			String.raw`First Storage Group\Mailbox Database`,
+			String.raw`Second Storage Group\Executives`,
 		]);
 		expect(
 			report.findings.servers.find(server => server.name === 'EXCH07')?.support,

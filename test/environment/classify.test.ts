@@ -129,8 +129,7 @@ const cases: Array<[string, RawError, ErrorCategory]> = [
 		'execution policy',
 		{
 			errorId: 'UnauthorizedAccess',
-			message:
-				'File C:\\probe.ps1 cannot be loaded because running scripts is disabled on this system.',
+			message: String.raw`File C:\probe.ps1 cannot be loaded because running scripts is disabled on this system.`,
 		},
 		'policy',
 	],

@@ -322,7 +322,9 @@ describe('accounts page', () => {
 	test('walks through to the summary and done', () => {
 		let state = toConfiguration();
 		state = next(state);
-		state = next(setAnswers(state, {serviceAccount: 'CONTOSO\\svc-k2'}));
+		state = next(
+			setAnswers(state, {serviceAccount: String.raw`CONTOSO\svc-k2`}),
+		);
 		expect(state.page).toBe('summary');
 		expect(state.skip).toBeUndefined();
 		expect(finalAnswers(state)).toEqual({
@@ -335,7 +337,7 @@ describe('accounts page', () => {
 			exchangeVersion: '2019',
 			authentication: 'impersonate',
 			server: 'exch01.contoso.com',
-			serviceAccount: 'CONTOSO\\svc-k2',
+			serviceAccount: String.raw`CONTOSO\svc-k2`,
 		});
 		expect(next(state).page).toBe('done');
 	});
@@ -345,12 +347,12 @@ describe('back', () => {
 	test('never loses what was entered', () => {
 		let state = toConfiguration();
 		state = next(setAnswers(state, {administrative: true}));
-		state = setAnswers(state, {serviceAccount: 'CONTOSO\\svc-k2'});
+		state = setAnswers(state, {serviceAccount: String.raw`CONTOSO\svc-k2`});
 		state = back(back(state));
 		expect(state.page).toBe('detecting');
 		state = next(next(state));
 		expect(state.page).toBe('accounts');
-		expect(state.answers.serviceAccount).toBe('CONTOSO\\svc-k2');
+		expect(state.answers.serviceAccount).toBe(String.raw`CONTOSO\svc-k2`);
 		expect(state.answers.administrative).toBe(true);
 	});
 
@@ -369,7 +371,9 @@ describe('back', () => {
 		const first = startFlow({answers: {}});
 		expect(back(first)).toBe(first);
 		let state = toConfiguration();
-		state = next(next(setAnswers(state, {serviceAccount: 'CONTOSO\\a'})));
+		state = next(
+			next(setAnswers(state, {serviceAccount: String.raw`CONTOSO\a`})),
+		);
 		state = next(state);
 		expect(state.page).toBe('done');
 		expect(back(state)).toBe(state);

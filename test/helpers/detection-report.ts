@@ -1,9 +1,9 @@
-import type {
-	DetectionReport,
-	DiscoveredServer,
-	Proposal,
+import {
+	type DetectionReport,
+	type DiscoveredServer,
+	type Proposal,
+	checkIds,
 } from '../../source/detection/types.js';
-import {checkIds} from '../../source/detection/types.js';
 
 export const exch01: DiscoveredServer = {
 	name: 'EXCH01',
@@ -45,7 +45,7 @@ export function detectionReport(
 		},
 		findings: {
 			installMode: 'new',
-			account: 'CONTOSO\\k2install',
+			account: String.raw`CONTOSO\k2install`,
 			accountGroups: [],
 			powershellVersion: '5.1.17763.1',
 			autodiscover: [],

@@ -45,7 +45,8 @@ export function descendantsOf(pid: number): ProcessEntry[] {
 	const found: ProcessEntry[] = [];
 	let frontier = [pid];
 	while (frontier.length > 0) {
-		const next = all.filter(entry => frontier.includes(entry.parent));
+		const parents = new Set(frontier);
+		const next = all.filter(entry => parents.has(entry.parent));
 		found.push(...next);
 		frontier = next.map(entry => entry.pid);
 	}

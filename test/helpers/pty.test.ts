@@ -26,12 +26,12 @@ test('sends each key as its own write', async () => {
 	const terminal = start();
 	await terminal.waitFor('ready');
 	await terminal.press(keys.escape, keys.down, keys.shiftTab, keys.enter);
-	const screen = await terminal.waitFor('key "\\r"');
+	const screen = await terminal.waitFor(String.raw`key "\r"`);
 	expect(screen.split('\n').slice(1, 5)).toEqual([
-		'key "\\u001b"',
-		'key "\\u001b[B"',
-		'key "\\u001b[Z"',
-		'key "\\r"',
+		String.raw`key "\u001b"`,
+		String.raw`key "\u001b[B"`,
+		String.raw`key "\u001b[Z"`,
+		String.raw`key "\r"`,
 	]);
 });
 

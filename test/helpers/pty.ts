@@ -4,6 +4,7 @@ import path from 'node:path';
 import process from 'node:process';
 import pty from 'node-pty';
 import xterm from '@xterm/headless';
+import {settled} from '../../source/settled.js';
 import {childrenOf} from './processes.js';
 
 export {keys} from './keys.js';
@@ -136,7 +137,6 @@ export function startApp(
 			cwd: options.cwd ?? repoRoot,
 			env: cleanEnvironment({
 				...options.env,
-				// eslint-disable-next-line @typescript-eslint/naming-convention
 				K2_STTY_FILE: modeFile,
 			}),
 		},
@@ -250,14 +250,16 @@ export function startApp(
 
 	const settle = async (quietMs = 30, timeoutMs = 2000) => {
 		const since = performance.now();
-		await poll(
-			() =>
-				performance.now() - Math.max(lastOutputAt, since) >= quietMs
-					? true
-					: undefined,
-			timeoutMs,
-			() => `The app never went quiet for ${quietMs} ms`,
-		).catch(() => undefined);
+		await settled(
+			poll(
+				() =>
+					performance.now() - Math.max(lastOutputAt, since) >= quietMs
+						? true
+						: undefined,
+				timeoutMs,
+				() => `The app never went quiet for ${quietMs} ms`,
+			),
+		);
 	};
 
 	/**
@@ -267,14 +269,16 @@ export function startApp(
 	*/
 	const afterKey = async (before: string) => {
 		const deadline = performance.now() + keyAnswerMs;
-		await poll(
-			() =>
-				readScreen() !== before || performance.now() > deadline
-					? true
-					: undefined,
-			1000,
-			() => 'unreachable',
-		).catch(() => undefined);
+		await settled(
+			poll(
+				() =>
+					readScreen() !== before || performance.now() > deadline
+						? true
+						: undefined,
+				1000,
+				() => 'unreachable',
+			),
+		);
 		await settle(25);
 	};
 

@@ -3,6 +3,7 @@ Finds the PowerShell the probe tests run against. Without one, the tests
 cannot prove anything: in CI (CI set) that is a failure, elsewhere a loud
 warning and skipped tests.
 */
+import process from 'node:process';
 import {locatePowerShell} from '../../source/environment/powershell/locate.js';
 
 export const pwsh = locatePowerShell();

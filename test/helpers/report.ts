@@ -30,8 +30,8 @@ export function makeReport(overrides: Overrides = {}): DetectionReport {
 		},
 		findings: {
 			installMode: 'new',
-			account: 'CONTOSO\\k2install',
-			accountGroups: ['CONTOSO\\View-Only Organization Management'],
+			account: String.raw`CONTOSO\k2install`,
+			accountGroups: [String.raw`CONTOSO\View-Only Organization Management`],
 			powershellVersion: '5.1.17763.1',
 			autodiscover: [],
 			mx: ['mail.contoso.com'],

@@ -2,6 +2,7 @@ import {spawn} from 'node:child_process';
 import {mkdtemp} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
 
 /** The bin `npm test` builds first; tests spawn it as a user runs it. */
 export const cliPath = path.join(import.meta.dirname, '../../dist/cli.cjs');

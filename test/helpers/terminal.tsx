@@ -1,5 +1,5 @@
 /*
-ink-testing-library with an 80x24 terminal. Its fake stdout reports 100
+`ink-testing-library` with an 80x24 terminal. Its fake stdout reports 100
 columns and no rows, and takes no size option, so the size is set once on
 its prototype here, before any test renders.
 */
@@ -54,7 +54,7 @@ async function settle(): Promise<void> {
 export async function renderTerminal(tree: ReactElement): Promise<Terminal> {
 	const instance = render(tree);
 	// Announce each frame, so a wait ends as soon as the screen changes.
-	const write = instance.stdout.write;
+	const {write} = instance.stdout;
 	instance.stdout.write = (frame: string) => {
 		write(frame);
 		instance.stdout.emit('frame');

@@ -1,3 +1,4 @@
+import type {Buffer} from 'node:buffer';
 import {PassThrough} from 'node:stream';
 
 /**

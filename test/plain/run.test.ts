@@ -26,7 +26,7 @@ afterEach(async () => {
 	rmSync(directory, {recursive: true, force: true});
 });
 
-function start(conversation: Conversation, initialAnswers: Answers = {}) {
+async function start(conversation: Conversation, initialAnswers: Answers = {}) {
 	return runPlain({
 		environment,
 		initialAnswers,
@@ -70,7 +70,10 @@ test('walks an on-premises setup with both integrations to done', async () => {
 	await conversation.answer(/Enable administrative[\s\S]*: $/, '1');
 	await conversation.answer(/Exchange Server[\s\S]*or a name[^:]*: $/, '1');
 	await conversation.answer(/Authentication[\s\S]*: $/, '');
-	await conversation.answer(/Service account[^:]*: $/, 'CONTOSO\\svc-k2');
+	await conversation.answer(
+		/Service account[^:]*: $/,
+		String.raw`CONTOSO\svc-k2`,
+	);
 	await conversation.answer(/Mailbox database[\s\S]*or a name[^:]*: $/, '1');
 	const summary = await conversation.expectText(/What next\?[\s\S]*: $/);
 	expect(summary).toContain('Exchange Administration');

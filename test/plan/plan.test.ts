@@ -1,7 +1,10 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import type {Answers} from '../../source/answers/schema.js';
-import type {DetectedVersion} from '../../source/detection/types.js';
+import type {
+	DetectedVersion,
+	VersionName,
+} from '../../source/detection/types.js';
 import {ewsSchemaVersion} from '../../source/environment/versions.js';
 import {createPlan, skipReasons} from '../../source/plan/plan.js';
 import {detectionReport, exch01} from '../helpers/detection-report.js';
@@ -15,7 +18,7 @@ const onPremises: Answers = {
 	administrative: true,
 	server: 'exch01.contoso.com',
 	authentication: 'impersonate',
-	serviceAccount: 'CONTOSO\\svc-k2',
+	serviceAccount: String.raw`CONTOSO\svc-k2`,
 	mailboxDatabase: 'DB01',
 };
 
@@ -308,8 +311,7 @@ describe('ewsSchemaVersion', () => {
 		const newer = table.filter(([, product]) => product !== 'Exchange2013');
 		expect(newer.length).toBeGreaterThan(100);
 		for (const [build, product] of newer) {
-			const version = {name: product, detected: true, build} as DetectedVersion;
-			expect(ewsSchemaVersion(version.name, version.build), build).toBe(
+			expect(ewsSchemaVersion(product as VersionName, build), build).toBe(
 				'Exchange2013_SP1',
 			);
 		}
@@ -319,9 +321,8 @@ describe('ewsSchemaVersion', () => {
 		for (const [build = '', product, update] of table.filter(
 			([, product]) => product === 'Exchange2013',
 		)) {
-			const version = {name: product, detected: true, build} as DetectedVersion;
 			const before = ['CU1', 'CU2', 'CU3', 'RTM'].includes(update ?? '');
-			expect(ewsSchemaVersion(version.name, version.build), build).toBe(
+			expect(ewsSchemaVersion(product as VersionName, build), build).toBe(
 				before ? 'Exchange2013' : 'Exchange2013_SP1',
 			);
 		}

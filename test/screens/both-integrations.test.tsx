@@ -13,7 +13,7 @@ test('both integrations on a mixed organisation, another server picked from the 
 		answers: {
 			useExchange: true,
 			email: 'k2svc@contoso.com',
-			serviceAccount: 'CONTOSO\\svc-k2',
+			serviceAccount: String.raw`CONTOSO\svc-k2`,
 		},
 	});
 	const user = walk(terminal);

@@ -13,7 +13,7 @@ test('with the server query cancelled, the server is typed in', async () => {
 		answers: {
 			useExchange: true,
 			email: 'k2svc@contoso.com',
-			serviceAccount: 'CONTOSO\\svc-k2',
+			serviceAccount: String.raw`CONTOSO\svc-k2`,
 		},
 	});
 	const user = walk(terminal);

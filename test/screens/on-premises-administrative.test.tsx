@@ -28,7 +28,7 @@ test('on-premises administrative integration only, with the database chosen from
 	await user.press('enter');
 	await user.until('Accounts and permissions');
 	await user.press('tab');
-	await user.type('CONTOSO\\svc-k2');
+	await user.type(String.raw`CONTOSO\svc-k2`);
 	await user.press('tab');
 	await user.until('› Mailbox database');
 	await user.press('space');

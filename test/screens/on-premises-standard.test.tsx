@@ -36,8 +36,8 @@ test('on-premises standard integration, typed in from a blank start', async () =
 	await user.until('› Service account');
 	await user.shot('4 accounts, service account missing');
 
-	await user.type('CONTOSO\\svc-k2');
-	await user.until('account:          CONTOSO\\svc-k2');
+	await user.type(String.raw`CONTOSO\svc-k2`);
+	await user.until(String.raw`account:          CONTOSO\svc-k2`);
 	await user.shot('4 accounts, rights checked');
 
 	await user.press('enter');
@@ -69,6 +69,6 @@ test('on-premises standard integration, typed in from a blank start', async () =
 		useExchange: true,
 		email: 'k2svc@contoso.com',
 		server: 'exch01.contoso.com',
-		serviceAccount: 'CONTOSO\\svc-k2',
+		serviceAccount: String.raw`CONTOSO\svc-k2`,
 	});
 });

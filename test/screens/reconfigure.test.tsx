@@ -22,7 +22,7 @@ const existing = createPlan({
 		server: 'exch16.contoso.com',
 		exchangeVersion: '2016',
 		authentication: 'impersonate',
-		serviceAccount: 'CONTOSO\\svc-k2',
+		serviceAccount: String.raw`CONTOSO\svc-k2`,
 	},
 });
 

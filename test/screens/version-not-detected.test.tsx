@@ -13,7 +13,7 @@ test('the version is chosen from a list when it was not detected', async () => {
 		answers: {
 			useExchange: true,
 			email: 'k2svc@contoso.com',
-			serviceAccount: 'CONTOSO\\svc-k2',
+			serviceAccount: String.raw`CONTOSO\svc-k2`,
 		},
 	});
 	const user = walk(terminal);

@@ -2,15 +2,17 @@ import {expect, test} from 'vitest';
 import {defaultPaths, pathsBeside} from '../../source/store/paths.js';
 
 test('windows keeps everything under ProgramData', () => {
-	expect(defaultPaths('win32', {ProgramData: 'D:\\ProgramData'})).toEqual({
-		directory: 'D:\\ProgramData\\K2\\ExchangeSetup',
-		configuration: 'D:\\ProgramData\\K2\\ExchangeSetup\\configuration.json',
-		answers: 'D:\\ProgramData\\K2\\ExchangeSetup\\answers.json',
-		log: 'D:\\ProgramData\\K2\\ExchangeSetup\\detection.log.jsonl',
-		credential: 'D:\\ProgramData\\K2\\ExchangeSetup\\credential.json',
+	expect(
+		defaultPaths('win32', {ProgramData: String.raw`D:\ProgramData`}),
+	).toEqual({
+		directory: String.raw`D:\ProgramData\K2\ExchangeSetup`,
+		configuration: String.raw`D:\ProgramData\K2\ExchangeSetup\configuration.json`,
+		answers: String.raw`D:\ProgramData\K2\ExchangeSetup\answers.json`,
+		log: String.raw`D:\ProgramData\K2\ExchangeSetup\detection.log.jsonl`,
+		credential: String.raw`D:\ProgramData\K2\ExchangeSetup\credential.json`,
 	});
 	expect(defaultPaths('win32', {}).configuration).toBe(
-		'C:\\ProgramData\\K2\\ExchangeSetup\\configuration.json',
+		String.raw`C:\ProgramData\K2\ExchangeSetup\configuration.json`,
 	);
 });
 

@@ -1,4 +1,5 @@
-import {readdir, readFile, stat} from 'node:fs/promises';
+import type {Buffer} from 'node:buffer';
+import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {expect, test} from 'vitest';
@@ -6,6 +7,7 @@ import {loadScenario} from '../../source/environment/scenarios.js';
 import {createSimulatedEnvironment} from '../../source/environment/simulated/index.js';
 import {pathsBeside} from '../../source/store/paths.js';
 import {runUnattended} from '../../source/unattended/run.js';
+import {permissionsOf} from '../helpers/permissions.js';
 import {freshHome} from '../helpers/run-cli.js';
 
 const canary = 'Canary-41d2-P@ssw0rd';
@@ -18,18 +20,19 @@ test('where protection exists, only the protected password is stored', async () 
 	const stdout = new PassThrough();
 	const stderr = new PassThrough();
 	let output = '';
-	for (const stream of [stdout, stderr]) {
-		stream.on('data', (chunk: Buffer) => {
-			output += chunk.toString();
-		});
-	}
+	const collect = (chunk: Buffer) => {
+		output += chunk.toString();
+	};
+
+	stdout.on('data', collect);
+	stderr.on('data', collect);
 
 	const code = await runUnattended({
 		answers: {
 			useExchange: true,
 			email: 'k2svc@contoso.com',
 			authentication: 'static',
-			serviceAccount: 'CONTOSO\\svc-k2',
+			serviceAccount: String.raw`CONTOSO\svc-k2`,
 		},
 		origins: {},
 		paths,
@@ -51,14 +54,14 @@ test('where protection exists, only the protected password is stored', async () 
 	expect(code, output).toBe(0);
 	expect(given).toEqual([canary]);
 	expect(JSON.parse(await readFile(paths.credential, 'utf8'))).toEqual({
-		account: 'CONTOSO\\svc-k2',
+		account: String.raw`CONTOSO\svc-k2`,
 		password: {protection: 'dpapi', data: protectedForm},
 	});
-	expect((await stat(paths.credential)).mode & 0o777).toBe(0o600);
+	expect(await permissionsOf(paths.credential)).toBe(0o600);
 	const configuration = await readFile(paths.configuration, 'utf8');
 	expect(JSON.parse(configuration).serviceInstances[0]).toMatchObject({
 		authentication: 'Static',
-		settings: {'User ID': 'CONTOSO\\svc-k2'},
+		settings: {'User ID': String.raw`CONTOSO\svc-k2`},
 	});
 	expect(output).not.toContain(canary);
 	for (const name of await readdir(home)) {

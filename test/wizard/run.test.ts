@@ -3,12 +3,14 @@ The built command in a real pseudo-terminal: the wizard takes over the
 screen, and on every way out gives the terminal back as it was.
 */
 import {existsSync} from 'node:fs';
-import {mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises';
+import {mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
 import xterm from '@xterm/headless';
 import pty from 'node-pty';
 import {afterEach, beforeEach, expect, test} from 'vitest';
+import {permissionsOf} from '../helpers/permissions.js';
 
 const cli = path.join(import.meta.dirname, '..', '..', 'dist', 'cli.cjs');
 const enterAlternate = '\u001B[?1049h';
@@ -120,7 +122,7 @@ test('enter on every page walks through with the answer file and writes the conf
 		JSON.stringify({
 			useExchange: true,
 			email: 'k2svc@contoso.com',
-			serviceAccount: 'CONTOSO\\svc-k2',
+			serviceAccount: String.raw`CONTOSO\svc-k2`,
 			administrative: true,
 			standard: true,
 		}),
@@ -164,7 +166,7 @@ test('enter on every page walks through with the answer file and writes the conf
 	]);
 	// The run's answers are kept beside it, for the owner only, to replay.
 	const saved = path.join(folder, 'answers.json');
-	expect((await stat(saved)).mode & 0o777).toBe(0o600);
+	expect(await permissionsOf(saved)).toBe(0o600);
 	expect(JSON.parse(await readFile(saved, 'utf8'))).toMatchObject({
 		useExchange: true,
 		server: 'exch01.contoso.com',

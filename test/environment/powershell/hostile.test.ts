@@ -5,6 +5,7 @@ data into the stand-in module, probe arguments, the Exchange server name and
 the secret. Each carries a canary command that would create a file; the
 values must come back byte for byte and no file may appear.
 */
+import {Buffer} from 'node:buffer';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

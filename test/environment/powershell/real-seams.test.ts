@@ -6,6 +6,7 @@ probes must say so as findings, never crash or hang.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
 import {afterAll, describe, expect, test} from 'vitest';
 import {createPowerShellHost} from '../../../source/environment/powershell/host.js';
 import {hostileStrings} from '../../helpers/hostile-strings.js';

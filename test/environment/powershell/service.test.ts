@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
 import {afterAll, describe, expect, test} from 'vitest';
 import {
 	createPowerShellService,

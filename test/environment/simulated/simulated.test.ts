@@ -50,7 +50,7 @@ describe('probeHost', () => {
 			executionPolicy: 'RemoteSigned',
 		});
 		expect(valueOf(host.winrm)).toBe('Running');
-		expect(valueOf(host.account).name).toBe('CONTOSO\\k2install');
+		expect(valueOf(host.account).name).toBe(String.raw`CONTOSO\k2install`);
 		expect(valueOf(host.scp)).toEqual([
 			'https://exch01.contoso.com/Autodiscover/Autodiscover.xml',
 		]);
@@ -177,7 +177,7 @@ describe('probeExchange', () => {
 			valueOf(facts.services)['exch01.contoso.com']?.['MSExchangeIS'],
 		).toBe('Running');
 		expect(valueOf(facts.roleAssignments)).toEqual([
-			{role: 'ApplicationImpersonation', assignee: 'CONTOSO\\svc-k2'},
+			{role: 'ApplicationImpersonation', assignee: String.raw`CONTOSO\svc-k2`},
 		]);
 	});
 
@@ -307,8 +307,8 @@ describe('fetch', () => {
 	});
 
 	test('a .json endpoint answers Autodiscover v2', async () => {
-		const simulated = await loadScenario('upgrade-install').then(
-			createSimulatedEnvironment,
+		const simulated = createSimulatedEnvironment(
+			await loadScenario('upgrade-install'),
 		);
 		const response = valueOf(
 			await simulated.fetch(
@@ -325,8 +325,8 @@ describe('fetch', () => {
 	});
 
 	test('a redirect endpoint answers with its status and location', async () => {
-		const simulated = await loadScenario('fabrikam-se').then(
-			createSimulatedEnvironment,
+		const simulated = createSimulatedEnvironment(
+			await loadScenario('fabrikam-se'),
 		);
 		const response = valueOf(
 			await simulated.fetch(
