@@ -460,7 +460,8 @@ export function createPowerShellService(
 		const startup = stopper(undefined, startupTimeoutMs);
 		const result = await invoke(
 			shell,
-			commandLine(probeScript('_startup'), {seams}),
+			// The app's pid, so the shell ends with it even when killed.
+			commandLine(probeScript('_startup'), {seams, parentPid: process.pid}),
 			startup.promise,
 		);
 		startup.clear();
@@ -570,7 +571,6 @@ export function createPowerShellService(
 		return Promise.race([starting, stop]);
 	}
 
-	async function run(
 	/** Starts a shell that, once started, is the live one. */
 	async function startLive(): Promise<Live | RunFailure> {
 		const started = await startShell();
@@ -582,6 +582,7 @@ export function createPowerShellService(
 		return started;
 	}
 
+	async function run(
 		script: ScriptName | CustomScript,
 		arguments_: Record<string, unknown>,
 		runOptions: RunOptions = {},
