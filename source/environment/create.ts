@@ -78,12 +78,11 @@ function openTranscript(file: string | undefined): Transcript | undefined {
 }
 
 /**
-Starts the shells now, while the screen is drawn, so a cold PowerShell start
+Starts the shell now, while the screen is drawn, so a cold PowerShell start
 (seconds on a busy server) does not eat the first stage's time limit.
 */
 function warmUp(host: PowerShellHost) {
 	void host.service.start();
-	void host.exchangeService.start();
 }
 
 /**

@@ -1,7 +1,7 @@
 /*
 The probeHost and probeExchange calls of the Environment, answered by the probe
-scripts in a real PowerShell: the local checks in one round trip, the
-Exchange checks in one remote session.
+scripts in one real PowerShell: the local checks in one round trip, the
+Exchange checks in one remote session opened inside that same shell.
 */
 import {classifyError} from '../classify.js';
 import type {
@@ -29,9 +29,8 @@ import {defaultRoleGroups, defaultRoles} from './stand-ins.js';
 
 export type PowerShellHostOptions = PowerShellServiceOptions & {
 	/**
-	A service to run every probe in. Otherwise the host starts two shells of
-	its own, one for the local checks and one for Exchange, so a slow
-	Exchange session never holds up (or takes down) the local checks.
+	A service to run every probe in, e.g. one test shell for many scenarios.
+	Otherwise the host starts one of its own, ended by dispose().
 	*/
 	readonly service?: PowerShellService;
 	/** What kind of K2 install this is; the machine cannot tell. */
@@ -50,10 +49,12 @@ export type PowerShellHost = Pick<
 	Environment,
 	'probeHost' | 'probeExchange' | 'dispose'
 > & {
-	/** The shell of the local checks. */
+	/**
+	The run's one shell. The Exchange session needs the server that the local
+	round trip's SCP (or Autodiscover after it) names, so the two seldom want
+	the shell at once; sharing it keeps one PowerShell per run.
+	*/
 	readonly service: PowerShellService;
-	/** The shell of the Exchange session. */
-	readonly exchangeService: PowerShellService;
 };
 
 /** What a server name must look like before it goes near a URI. */
@@ -64,7 +65,6 @@ export function createPowerShellHost(
 ): PowerShellHost {
 	const owned = options.service === undefined;
 	const service = options.service ?? createPowerShellService(options);
-	const exchangeService = options.service ?? createPowerShellService(options);
 	const installMode = options.installMode ?? 'new';
 
 	async function probeHost(call: CallOptions = {}): Promise<HostFacts> {
@@ -97,7 +97,7 @@ export function createPowerShellHost(
 			});
 		}
 
-		const run = await exchangeService.run(
+		const run = await service.run(
 			'exchange',
 			{
 				server,
@@ -155,12 +155,11 @@ export function createPowerShellHost(
 
 	return {
 		service,
-		exchangeService,
 		probeHost,
 		probeExchange,
 		async dispose() {
 			if (owned) {
-				await Promise.all([service.dispose(), exchangeService.dispose()]);
+				await service.dispose();
 			}
 		},
 	};

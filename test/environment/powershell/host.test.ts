@@ -11,6 +11,11 @@ import {
 	scenarioSchema,
 	type ScenarioInput,
 } from '../../../source/environment/scenario.js';
+import type {
+	Transcript,
+	TranscriptEntry,
+} from '../../../source/environment/transcript.js';
+import {isAlive} from '../../helpers/processes.js';
 import {noPwsh, pwsh} from '../../helpers/pwsh.js';
 
 const base: ScenarioInput = {
@@ -66,13 +71,17 @@ const base: ScenarioInput = {
 	},
 };
 
-function hostFor(input: ScenarioInput): PowerShellHost {
+function hostFor(
+	input: ScenarioInput,
+	options: {transcript?: Transcript} = {},
+): PowerShellHost {
 	const scenario = scenarioSchema.parse(input);
 	return createPowerShellHost({
 		executable: pwsh,
 		seams: generateStandInModule(scenario),
 		installMode: scenario.host.installMode,
 		...scenarioQueries(scenario),
+		transcript: options.transcript,
 	});
 }
 
@@ -203,6 +212,39 @@ describe.skipIf(noPwsh)('probes through powershell with stand-ins', () => {
 		});
 	});
 
+	describe('one run', () => {
+		const entries: TranscriptEntry[] = [];
+		const host = hostFor(base, {
+			transcript: {
+				write(entry) {
+					entries.push(entry);
+				},
+			},
+		});
+		afterAll(async () => host.dispose());
+
+		test('runs the local checks and the exchange session in one shell', async () => {
+			await host.probeHost();
+			await host.probeExchange('exch01.contoso.com');
+			const shellEntries = entries.flatMap(entry =>
+				entry.event === 'shell-start' || entry.event === 'probe' ? [entry] : [],
+			);
+			const started = shellEntries.filter(
+				entry => entry.event === 'shell-start',
+			);
+			expect(started).toHaveLength(1);
+			const {pid} = started[0]!;
+			expect(pid).toBeGreaterThan(0);
+			const probes = shellEntries
+				.filter(entry => entry.event === 'probe')
+				.map(entry => [entry.script, entry.pid]);
+			expect(probes).toEqual([
+				['host', pid],
+				['exchange', pid],
+			]);
+		});
+	});
+
 	describe('an environment with error and delay faults', () => {
 		const host = hostFor({
 			...base,
@@ -308,6 +350,29 @@ describe.skipIf(noPwsh)('probes through powershell with stand-ins', () => {
 				ok: false,
 				error: {category: 'cancelled', message: 'The operation was cancelled.'},
 			});
+		});
+	});
+
+	describe('an environment whose local checks hang', () => {
+		const host = hostFor({...base, faults: [{check: 'winrm', kind: 'hang'}]});
+		afterAll(async () => host.dispose());
+
+		test('opens the exchange session in a fresh shell after the local round trip timed out', async () => {
+			await host.service.start();
+			const hung = host.service.current()?.pid;
+			expect(hung).toBeGreaterThan(0);
+			const local = await host.probeHost({timeoutMs: 1500});
+			expect(!local.winrm.ok && local.winrm.error.category).toBe('timeout');
+			expect(isAlive(hung!)).toBe(false);
+
+			const facts = await host.probeExchange('exch01.contoso.com');
+			expect(facts.connectedTo).toEqual({
+				ok: true,
+				value: 'exch01.contoso.com',
+			});
+			const fresh = host.service.current()?.pid;
+			expect(fresh).toBeGreaterThan(0);
+			expect(fresh).not.toBe(hung);
 		});
 	});
 });

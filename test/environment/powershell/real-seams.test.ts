@@ -55,7 +55,7 @@ describe.skipIf(noPwsh)('real seams', () => {
 	test('refuses hostile server names inside PowerShell too', async () => {
 		for (const server of hostileStrings(canaryDirectory).slice(0, 60)) {
 			// eslint-disable-next-line no-await-in-loop
-			const run = await host.exchangeService.run('exchange', {
+			const run = await host.service.run('exchange', {
 				server,
 				roleGroups: [],
 				roles: [],
