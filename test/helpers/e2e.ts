@@ -59,6 +59,11 @@ export type WizardStart = {
 	folder) and passed with --answers.
 	*/
 	readonly answers?: Answers;
+	/**
+	A program that runs the built command with these arguments, in place of
+	running it directly (see test/fixtures/terminal/login-shell.js).
+	*/
+	readonly program?: string;
 };
 
 const cleanups = new Set<() => void>();
@@ -84,14 +89,17 @@ export function startWizard(start: WizardStart): WizardRun {
 		extra.push('--answers', answersPath);
 	}
 
-	const terminal = startApp([
-		'--simulate',
-		start.scenario,
-		'--config',
-		configPath,
-		...extra,
-		...(start.flags ?? []),
-	]);
+	const terminal = startApp(
+		[
+			'--simulate',
+			start.scenario,
+			'--config',
+			configPath,
+			...extra,
+			...(start.flags ?? []),
+		],
+		{program: start.program},
+	);
 
 	const see = async (match: Match, timeoutMs = screenTimeoutMs) =>
 		terminal.waitFor(match, timeoutMs);
