@@ -19,7 +19,6 @@ import {
 	EnvironmentUnavailableError,
 } from './environment/create.js';
 import {listScenarios, ScenarioError} from './environment/scenarios.js';
-import {protectSecret} from './environment/powershell/protect-secret.js';
 import type {Environment} from './environment/types.js';
 import type {ConfigDocument} from './plan/types.js';
 import {ConfigurationError, readConfiguration} from './store/configuration.js';
@@ -47,7 +46,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 /** A failure that ends the run with exit code 1 and this one line. */
 class RunError extends Error {}
 
-const protect: Protect = async plain => protectSecret(plain);
+// DPAPI goes through PowerShell: loaded only by a run that protects a secret.
+const protect: Protect = async plain => {
+	const {protectSecret} =
+		await import('./environment/powershell/protect-secret.js');
+	return protectSecret(plain);
+};
 
 async function main(argv: readonly string[]): Promise<number> {
 	const options = parseArguments(argv);

@@ -3,7 +3,6 @@ The Static password at Apply, kept as the unattended run keeps it: protected
 with DPAPI before anything is written, so that where it cannot be protected
 nothing is, then saved beside the configuration in protected form only.
 */
-import {protectSecret} from '../environment/powershell/protect-secret.js';
 import {
 	saveCredential,
 	SecretError,
@@ -27,7 +26,10 @@ export type CredentialStore = {
 
 /** DPAPI through PowerShell, and `credential.json` beside the configuration. */
 export const defaultCredentialStore: CredentialStore = {
+	// Loaded at Apply only: PowerShell is not needed before.
 	async protect(plain) {
+		const {protectSecret} =
+			await import('../environment/powershell/protect-secret.js');
 		return protectSecret(plain);
 	},
 	async save(configPath, credential) {

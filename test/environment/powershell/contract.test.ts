@@ -6,7 +6,7 @@ timings aside.
 */
 import {afterAll, describe, expect, test} from 'vitest';
 import {runDetection} from '../../../source/detection/run.js';
-import {createPowerShellSimulation} from '../../../source/environment/create.js';
+import {createPowerShellSimulation} from '../../../source/environment/powershell/environments.js';
 import {createPowerShellService} from '../../../source/environment/powershell/service.js';
 import {generateStandInModule} from '../../../source/environment/powershell/stand-ins.js';
 import type {Scenario} from '../../../source/environment/scenario.js';
