@@ -70,7 +70,8 @@ function describeValue(value: unknown): string {
 		return 'an object';
 	}
 
-	// eslint-disable-next-line @typescript-eslint/no-base-to-string -- not an object
+	// Objects, lists and null are described above; the rest prints as it is.
+	// eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above
 	return String(value);
 }
 

@@ -159,7 +159,7 @@ const emailPattern = /^[^\s@"'<>]{1,64}@[A-Za-z\d-]+(?:\.[A-Za-z\d-]+)+$/;
 Tries the candidates for one address; stops at the first that answers, or
 that redirects to another address (noted in `addressRedirect`).
 */
-// eslint-disable-next-line complexity -- the candidates, in the protocol's order
+// eslint-disable-next-line complexity -- the candidates, in their order
 async function tryCandidates(
 	input: AutodiscoverInput,
 	addressRedirect: AddressRedirect,
