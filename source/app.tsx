@@ -138,7 +138,9 @@ export default function App({options, services, onFinish}: Props) {
 
 	const goNext = () => {
 		let after = next(flow);
-		if (flow.page === 'exchange' && after.page === 'detecting') {
+		// From the first page, or from the configuration page to ask the
+		// server entered there.
+		if (flow.page !== 'detecting' && after.page === 'detecting') {
 			run?.cancel();
 			setRun(
 				services.startDetection(

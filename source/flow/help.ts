@@ -25,6 +25,8 @@ export const pageHelp: Readonly<Record<PageId, readonly string[]>> = {
 		'administrative integration creates Exchange Administration (Mailbox).',
 		'Tick neither and Next skips Exchange configuration.',
 		'The version is read-only when it was detected.',
+		"When nothing was discovered, enter the server's FQDN: Next runs the",
+		'checks again against it.',
 	],
 	'not-shown': [
 		'The Exchange Server Configuration page is shown only for a new',

@@ -2,10 +2,14 @@
 Why Exchange is not configured in this run, when it is not: the reason the
 configuration records, and for the screen, what would fix it.
 */
-import type {DetectionReport} from '../detection/types.js';
+import type {CheckId, DetectionReport} from '../detection/types.js';
 
 export type SkipKind =
-	'integration-off' | 'upgrade' | 'prerequisites' | 'nothing-ticked';
+	| 'integration-off'
+	| 'upgrade'
+	| 'prerequisites'
+	| 'server-unanswered'
+	| 'nothing-ticked';
 
 export type Skip = {
 	readonly kind: SkipKind;
@@ -37,9 +41,47 @@ export const nothingTicked: Skip = {
 	fix: null,
 };
 
+/**
+Whether detection found no Exchange while PowerShell 3.0 or later and WinRM
+are in place. What is missing then is only a server to ask, which the
+administrator can name: the configuration page takes its FQDN, and Next asks
+that server, as an unattended run asks the one --server names.
+*/
+export function serverToEnter(report: DetectionReport): boolean {
+	const passed = (id: CheckId) => {
+		const status = report.checks.find(check => check.id === id)?.status;
+		return status === 'pass' || status === 'warn';
+	};
+
+	return (
+		!report.prerequisites.met &&
+		report.findings.installMode !== 'upgrade' &&
+		passed('powershell') &&
+		passed('winrm')
+	);
+}
+
+/** The server the administrator named was asked and did not answer. */
+export function serverUnanswered(
+	report: DetectionReport,
+	server: string,
+): Skip {
+	const servers = report.checks.find(check => check.id === 'servers');
+	return {
+		kind: 'server-unanswered',
+		reason:
+			servers?.status === 'fail'
+				? `no Exchange answered: ${servers.summary}`
+				: `no Exchange answered at ${server}`,
+		fix:
+			servers?.fix ??
+			(report.prerequisites.met ? null : report.prerequisites.fix),
+	};
+}
+
 export function prerequisitesSkip(report: DetectionReport): Skip | undefined {
 	const {prerequisites} = report;
-	if (prerequisites.met) {
+	if (prerequisites.met || serverToEnter(report)) {
 		return undefined;
 	}
 

@@ -18,6 +18,7 @@ import {
 	type FieldId,
 } from './fields.js';
 import type {PageId} from './pages.js';
+import {serverToEnter} from './skip.js';
 import {versionOf} from './version.js';
 
 export type FieldErrors = Partial<
@@ -54,7 +55,12 @@ function requiredFields(
 			}
 
 			const required: FieldId[] = ['deployment', 'server'];
-			if (versionOf(answers, report).source === null) {
+			// A server no check has reached yet is asked first; only then is
+			// it known whether detection can tell its version.
+			if (
+				versionOf(answers, report).source === null &&
+				!(report && serverToEnter(report))
+			) {
 				required.push('exchangeVersion');
 			}
 

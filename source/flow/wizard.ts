@@ -14,6 +14,8 @@ import {
 	integrationOff,
 	nothingTicked,
 	prerequisitesSkip,
+	serverToEnter,
+	serverUnanswered,
 	upgradeSkip,
 	type Skip,
 } from './skip.js';
@@ -32,6 +34,8 @@ export type FlowState = {
 	readonly password: string | undefined;
 	readonly installMode: InstallMode;
 	readonly report: DetectionReport | undefined;
+	/** The server the latest detection run was asked about, if one was named. */
+	readonly askedServer: string | undefined;
 	/** Problems found on this page by the last Next. */
 	readonly errors: FieldErrors;
 	/** Why Exchange is not being configured, once the flow knows. */
@@ -53,6 +57,7 @@ export function startFlow(options: {
 		password: undefined,
 		installMode: options.installMode ?? 'new',
 		report: undefined,
+		askedServer: undefined,
 		errors: {},
 		skip: undefined,
 	};
@@ -151,7 +156,12 @@ export function finalAnswers(state: FlowState): Answers {
 		email: answers.email,
 	};
 	if (!answers.useExchange || state.skip) {
-		return withoutUndefined(base);
+		// The server named that did not answer is what a replay asks again.
+		return withoutUndefined(
+			state.skip?.kind === 'server-unanswered'
+				? {...base, server: answers.server}
+				: base,
+		);
 	}
 
 	const online = answers.deployment === 'online';
@@ -180,6 +190,18 @@ export function finalAnswers(state: FlowState): Answers {
 			? answers.mailboxDatabase
 			: undefined,
 	});
+}
+
+/**
+Whether the server entered is the one the latest detection asked, so that
+its outcome stands for it.
+*/
+export function serverAsked(state: FlowState): boolean {
+	const {server} = state.answers;
+	return (
+		server !== undefined &&
+		server.toLowerCase() === state.askedServer?.toLowerCase()
+	);
 }
 
 function go(state: FlowState, page: PageId, skip?: Skip): FlowState {
@@ -217,7 +239,7 @@ export function next(state: FlowState): FlowState {
 				return go(state, 'not-shown', upgradeSkip);
 			}
 
-			return go(state, 'detecting');
+			return {...go(state, 'detecting'), askedServer: state.answers.server};
 		}
 
 		case 'detecting': {
@@ -238,18 +260,7 @@ export function next(state: FlowState): FlowState {
 		}
 
 		case 'configuration': {
-			const {standard, administrative, deployment} = state.answers;
-			const ticked =
-				standard === true || (administrative && deployment !== 'online');
-			if (!ticked) {
-				return go(state, 'summary', nothingTicked);
-			}
-
-			// The default mode depends on the deployment, so it is chosen only
-			// now that the deployment is known.
-			const authentication =
-				state.answers.authentication ?? defaultAuthentication(state.answers);
-			return go(setAnswers(state, {authentication}), 'accounts');
+			return fromConfiguration(state);
 		}
 
 		case 'accounts': {
@@ -264,6 +275,36 @@ export function next(state: FlowState): FlowState {
 			return state;
 		}
 	}
+}
+
+/**
+Next from the configuration page: the summary when nothing is ticked, the
+checks again for a server entered because nothing was discovered, else the
+accounts page.
+*/
+function fromConfiguration(state: FlowState): FlowState {
+	const {report, answers} = state;
+	const {standard, administrative, deployment} = answers;
+	const ticked =
+		standard === true || (administrative && deployment !== 'online');
+	if (!ticked) {
+		return go(state, 'summary', nothingTicked);
+	}
+
+	if (report && deployment !== 'online' && serverToEnter(report)) {
+		// Nothing rests on a server no check has reached: a new name is asked
+		// first, and one asked already that did not answer leaves Exchange
+		// unconfigured, as the page said it would.
+		return serverAsked(state)
+			? go(state, 'summary', serverUnanswered(report, answers.server ?? ''))
+			: {...detectionStarted(back(state)), askedServer: answers.server};
+	}
+
+	// The default mode depends on the deployment, so it is chosen only now
+	// that the deployment is known.
+	const authentication =
+		answers.authentication ?? defaultAuthentication(answers);
+	return go(setAnswers(state, {authentication}), 'accounts');
 }
 
 /**

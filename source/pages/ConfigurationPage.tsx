@@ -14,7 +14,9 @@ import {
 } from '../flow/choices.js';
 import {fieldLabels, fieldsOf} from '../flow/fields.js';
 import {pageTitles, stepOf} from '../flow/pages.js';
+import {serverToEnter} from '../flow/skip.js';
 import {versionOf} from '../flow/version.js';
+import {serverAsked, type FlowState} from '../flow/wizard.js';
 import {onlineServer} from '../plan/plan.js';
 import useForm, {type Control} from '../hooks/use-form.js';
 import usePageKeys from '../hooks/use-page-keys.js';
@@ -198,9 +200,7 @@ export default function ConfigurationPage({
 							onChange({server: server === '' ? undefined : server});
 						}}
 					/>
-					<Text dimColor>
-						{'    '}No servers were discovered; enter the server&apos;s FQDN.
-					</Text>
+					<ServerNote flow={flow} />
 				</>
 			) : (
 				<Dropdown
@@ -216,5 +216,33 @@ export default function ConfigurationPage({
 			)}
 			<FieldError message={errors.server} />
 		</Frame>
+	);
+}
+
+/** Under the server typed in: why it is typed, and what Next does with it. */
+function ServerNote({flow}: {readonly flow: FlowState}) {
+	const {report, answers} = flow;
+	if (!report || !serverToEnter(report)) {
+		return (
+			<Text dimColor>
+				{'    '}No servers were discovered; enter the server&apos;s FQDN.
+			</Text>
+		);
+	}
+
+	return serverAsked(flow) ? (
+		<Box marginLeft={4} flexDirection="column">
+			<Text color="yellow">{answers.server} did not answer.</Text>
+			<Text color="yellow">
+				Correct the name and Next asks again, or Next leaves Exchange
+				unconfigured.
+			</Text>
+		</Box>
+	) : (
+		<Box marginLeft={4}>
+			<Text dimColor>
+				Nothing was discovered: enter the server&apos;s FQDN, and Next asks it.
+			</Text>
+		</Box>
 	);
 }

@@ -5,6 +5,7 @@ import Frame from '../components/Frame.js';
 import type {Hint} from '../components/KeyHints.js';
 import {checkLabels} from '../flow/checks.js';
 import {pageTitles, stepOf} from '../flow/pages.js';
+import {serverToEnter} from '../flow/skip.js';
 import {checkIds, type DetectionReport} from '../detection/types.js';
 import usePageKeys from '../hooks/use-page-keys.js';
 import type {DetectionRun} from '../wizard/types.js';
@@ -136,12 +137,20 @@ export default function DetectingPage({
 function outcomeParts(
 	report: DetectionReport,
 	hiddenFixes: number,
-): {heading: string; colour: 'red' | 'green'; text: string} {
+): {heading: string; colour: 'red' | 'yellow' | 'green'; text: string} {
 	const {prerequisites, proposal} = report;
 	const more =
 		hiddenFixes > 0
 			? ` (fixes for ${hiddenFixes} more: k2-exchange-setup detect)`
 			: '';
+	if (!prerequisites.met && serverToEnter(report)) {
+		return {
+			heading: 'Nothing discovered:',
+			colour: 'yellow',
+			text: `${prerequisites.reason}; the next page takes the server's name.${more}`,
+		};
+	}
+
 	if (!prerequisites.met) {
 		return {
 			heading:

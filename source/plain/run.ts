@@ -26,7 +26,7 @@ import {
 	type FieldId,
 } from '../flow/fields.js';
 import {pageTitles, stepOf, type PageId} from '../flow/pages.js';
-import {reconfigureLater} from '../flow/skip.js';
+import {reconfigureLater, serverToEnter} from '../flow/skip.js';
 import {changeLines, summaryLines} from '../flow/summary.js';
 import {checkField} from '../flow/validate.js';
 import {versionOf} from '../flow/version.js';
@@ -36,6 +36,7 @@ import {
 	detectionStarted,
 	finalAnswers,
 	next,
+	serverAsked,
 	setAnswers,
 	startFlow,
 	type FlowState,
@@ -287,6 +288,14 @@ function describePage(reader: LineReader, state: FlowState) {
 	if (state.page === 'configuration' && report) {
 		if (report.proposal.deployment) {
 			reader.say(`Proposed: ${report.proposal.reason}`);
+		}
+
+		if (serverToEnter(report)) {
+			reader.say(
+				serverAsked(state)
+					? `${answers.server} did not answer. Correct the name and the checks run again against it, or keep it to leave Exchange unconfigured.`
+					: "Nothing was discovered: enter the server's FQDN, and the checks run again against it.",
+			);
 		}
 
 		const version = versionOf(answers, report);

@@ -37,6 +37,15 @@ const endings: Record<string, 'prerequisites' | 'upgrade' | 'detection'> = {
 	'upgrade-install': 'upgrade',
 };
 
+/**
+Where detection finds nothing, the wizard asks for the server by name and
+asks that server; here it does not answer either, so Exchange is left
+unconfigured, which unattended is a missing prerequisite.
+*/
+const serversToName: Record<string, string> = {
+	'nothing-found': 'exch01.adatum.com',
+};
+
 async function seedFor(name: string) {
 	const scenario = JSON.parse(
 		await readFile(path.join(builtinScenarioDir, `${name}.json`), 'utf8'),
@@ -46,6 +55,7 @@ async function seedFor(name: string) {
 	return {
 		useExchange: true,
 		email: `k2svc@${domain}`,
+		server: serversToName[name],
 		exchangeVersion: '2019',
 		serviceAccount: String.raw`CONTOSO\svc-k2`,
 		tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',

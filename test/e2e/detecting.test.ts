@@ -150,7 +150,7 @@ test(
 		const run = await startDetecting('nothing-found');
 		const settled = await run.see('Enter next');
 		expect(prose(settled)).toContain(
-			'Prerequisites missing: no Exchange was reachable: no servers, no Autodiscover answer, no sign of Exchange Online',
+			"Nothing discovered: no Exchange was reachable: no servers, no Autodiscover answer, no sign of Exchange Online; the next page takes the server's name.",
 		);
 		expect(settled.split('\n')).toHaveLength(23);
 	},

@@ -125,13 +125,19 @@ describe('detecting', () => {
 	});
 
 	test('prerequisites not met leads to the not-shown screen with reason and fix', () => {
-		const report = makeReport({
+		const stopped = makeReport({
 			prerequisites: {
 				met: false,
 				reason: 'WinRM is stopped',
 				fix: 'Start-Service WinRM',
 			},
 		});
+		const report = {
+			...stopped,
+			checks: stopped.checks.map(check =>
+				check.id === 'winrm' ? {...check, status: 'fail' as const} : check,
+			),
+		};
 		const state = toConfiguration(report);
 		expect(state.page).toBe('not-shown');
 		expect(state.skip).toEqual({
@@ -216,6 +222,99 @@ describe('configuration page', () => {
 		let state = toConfiguration();
 		state = setAnswers(state, {server: 'exch02.contoso.com'});
 		expect(finalAnswers(next(state)).exchangeVersion).toBe('2016');
+	});
+});
+
+describe('nothing discovered', () => {
+	const nothing = makeReport({
+		proposal: {
+			deployment: null,
+			server: null,
+			version: null,
+			versionSource: null,
+			ewsUrl: null,
+		},
+		findings: {servers: [], databases: []},
+		prerequisites: {
+			met: false,
+			reason: 'no Exchange was reachable',
+			fix: 'Check the email address and the server name',
+		},
+	});
+	const failed = (id: string) => ({
+		...nothing,
+		checks: nothing.checks.map(check =>
+			check.id === id
+				? {...check, status: 'fail' as const, summary: `${id} failed`}
+				: check,
+		),
+	});
+
+	test('with powershell and winrm in place, the page asks for the server', () => {
+		const state = toConfiguration(nothing);
+		expect(state.page).toBe('configuration');
+		expect(state.answers.server).toBeUndefined();
+		// The version waits until the server entered has been asked.
+		expect(next(state).errors).toEqual({
+			server: 'Exchange Server is required',
+		});
+	});
+
+	test.each(['powershell', 'winrm'])('without %s the page is not shown', id => {
+		const state = toConfiguration(failed(id));
+		expect(state.page).toBe('not-shown');
+		expect(state.skip?.reason).toBe('no Exchange was reachable');
+	});
+
+	test('next asks the server entered, and one that did not answer leaves exchange unconfigured', () => {
+		let state = setAnswers(toConfiguration(nothing), {
+			server: 'exch01.adatum.com',
+			exchangeVersion: '2019',
+		});
+		state = next(state);
+		expect(state.page).toBe('detecting');
+		expect(state.report).toBeUndefined();
+		expect(state.askedServer).toBe('exch01.adatum.com');
+		expect(pagesOf(state)).toEqual(['exchange', 'detecting']);
+
+		const unanswered = failed('servers');
+		state = next(detectionSettled(state, unanswered));
+		expect(state.page).toBe('configuration');
+		state = next(state);
+		expect(state.page).toBe('summary');
+		expect(state.skip).toEqual({
+			kind: 'server-unanswered',
+			reason: 'no Exchange answered: servers failed',
+			fix: 'Check the email address and the server name',
+		});
+
+		// The answer file keeps the server, for a replay to ask it again.
+		expect(finalAnswers(state)).toEqual({
+			useExchange: true,
+			autodiscover: true,
+			email,
+			server: 'exch01.adatum.com',
+		});
+
+		// Back, another name, and that one is asked in turn.
+		state = next(setAnswers(back(state), {server: 'exch02.adatum.com'}));
+		expect(state.page).toBe('detecting');
+		expect(state.askedServer).toBe('exch02.adatum.com');
+	});
+
+	test('a server that answers goes on as if it had been discovered', () => {
+		let state = setAnswers(toConfiguration(nothing), {
+			server: 'exch01.contoso.com',
+			exchangeVersion: '2016',
+		});
+		state = next(detectionSettled(next(state), makeReport()));
+		expect(state.page).toBe('configuration');
+		state = next(state);
+		expect(state.page).toBe('accounts');
+		expect(finalAnswers(state)).toMatchObject({
+			server: 'exch01.contoso.com',
+			exchangeVersion: '2019',
+		});
 	});
 });
 

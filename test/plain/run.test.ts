@@ -224,3 +224,42 @@ test('static, whose password would show as typed, is refused and the mode asked 
 	await result;
 	expect(applied).toEqual([]);
 });
+
+test('with nothing found, the server entered is asked, and one that does not answer leaves exchange unconfigured', async () => {
+	await environment.dispose?.();
+	environment = createSimulatedEnvironment(await loadScenario('nothing-found'));
+	const conversation = createConversation();
+	const result = start(conversation);
+	await firstPage(conversation, 'k2svc@adatum.com');
+	await conversation.answer(/What next\?[\s\S]*: $/, '');
+	const page = await conversation.expectText(/Deployment[\s\S]*: $/);
+	expect(page).toContain("Nothing was discovered: enter the server's FQDN");
+	await conversation.answer(/Deployment[\s\S]*: $/, '');
+	await conversation.answer(/Enable standard[\s\S]*: $/, '');
+	await conversation.answer(/Enable administrative[\s\S]*: $/, '');
+	await conversation.answer(/Exchange Version[\s\S]*: $/, '5');
+	await conversation.answer(/Exchange Server[^:]*: $/, 'exch01.adatum.com');
+	const checks = await conversation.expectText(/What next\?[\s\S]*: $/);
+	expect(checks).toMatch(/exch01\.adatum\.com: name not found in DNS/);
+	await conversation.answer(/What next\?[\s\S]*: $/, '');
+	const again = await conversation.expectText(/Deployment[\s\S]*: $/);
+	expect(again).toContain('exch01.adatum.com did not answer.');
+	await conversation.answer(/Deployment[\s\S]*: $/, '');
+	await conversation.answer(/Enable standard[\s\S]*: $/, '');
+	await conversation.answer(/Enable administrative[\s\S]*: $/, '');
+	await conversation.answer(/Exchange Version[\s\S]*: $/, '');
+	await conversation.answer(/Exchange Server[^:]*: $/, '');
+	const summary = await conversation.expectText(/What next\?[\s\S]*: $/);
+	expect(summary).toContain(
+		'Reason: no Exchange answered: exch01.adatum.com: name not found in DNS',
+	);
+	await conversation.answer(/What next\?[\s\S]*: $/, '1');
+	await result;
+	expect(applied.map(document => document.exchange)).toEqual([
+		{
+			enabled: false,
+			skippedReason:
+				'no Exchange answered: exch01.adatum.com: name not found in DNS',
+		},
+	]);
+});

@@ -86,3 +86,65 @@ test('with the server query cancelled, the server is typed in', async () => {
 		server: 'exch02.contoso.com',
 	});
 });
+
+test('with nothing found, the server typed in is asked, and one that does not answer leaves exchange unconfigured', async () => {
+	terminal = await renderWizard({
+		scenario: 'nothing-found',
+		answers: {
+			useExchange: true,
+			email: 'k2svc@adatum.com',
+			serviceAccount: String.raw`ADATUM\svc-k2`,
+		},
+	});
+	const user = walk(terminal);
+	await user.press('enter');
+	await user.until('Detecting');
+	await settled(terminal);
+	await user.until('Nothing discovered');
+	await user.shot('2 detecting, nothing found');
+
+	await user.press('enter');
+	await user.until('Nothing was discovered');
+	await user.shot('3 configuration, nothing found');
+
+	for (let step = 0; step < 3; step++) {
+		// eslint-disable-next-line no-await-in-loop
+		await user.press('tab');
+	}
+
+	await user.until('› Exchange Version');
+	await user.press('space');
+	await user.until('Exchange 2007');
+	for (let step = 0; step < 4; step++) {
+		// eslint-disable-next-line no-await-in-loop
+		await user.press('down');
+	}
+
+	await user.press('enter');
+	await user.until('Exchange Version: Exchange 2019');
+	await user.press('tab');
+	await user.until('› Exchange Server');
+	await user.type('exch01.adatum.com');
+	await user.press('enter');
+	await user.until('Detecting');
+	await settled(terminal);
+	await user.shot('2 detecting, the server typed in asked');
+
+	await user.press('enter');
+	await user.until('did not answer');
+	await user.shot('3 configuration, the server typed in did not answer');
+
+	await user.press('enter');
+	await user.until('Summary');
+	await user.shot('5 summary, exchange left unconfigured');
+	await user.press('enter');
+	await user.until('Done');
+	await user.press('enter');
+
+	const result = await terminal.result;
+	expect(result.kind === 'applied' && result.document.exchange).toEqual({
+		enabled: false,
+		skippedReason:
+			'no Exchange answered: exch01.adatum.com: name not found in DNS',
+	});
+});
