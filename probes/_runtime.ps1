@@ -67,6 +67,14 @@ function ConvertTo-ProbeError {
 	return $result
 }
 
+# An error of our own, shaped like the ones PowerShell raises.
+function New-ProbeError {
+	param([string]$Id, [string]$Message, [string]$Category = 'NotSpecified')
+	$exception = New-Object System.Management.Automation.RuntimeException($Message)
+	New-Object System.Management.Automation.ErrorRecord($exception, $Id,
+		[System.Management.Automation.ErrorCategory]$Category, $null)
+}
+
 $ProbeResults = @{}
 
 # Runs one named check. Whatever it throws becomes data, so one failing

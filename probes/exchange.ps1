@@ -2,26 +2,86 @@
 # Exchange services on each, the mailbox databases, the role groups that
 # grant rights, and the role assignments (ApplicationImpersonation).
 #
+# The Exchange endpoint runs in NoLanguage mode: only single commands with
+# literal or $using: arguments pass, so each query is one such command and
+# the answers are read here.
+#
 # Arguments: server (FQDN), roleGroups (names of the role groups whose
 # members are wanted), roles (management roles whose assignments are wanted).
+
+# Exchange 2007 keeps databases in storage groups, and its
+# Get-MailboxDatabase names the group; later versions have no such property.
+function Get-DatabaseStorageGroup {
+	param($Database)
+	$properties = $Database.PSObject.Properties
+	if ($properties['StorageGroupName'] -and $null -ne $Database.StorageGroupName) {
+		return [string]$Database.StorageGroupName
+	}
+	if ($properties['StorageGroup'] -and $null -ne $Database.StorageGroup) {
+		# An AD path that prints as SERVER\group.
+		$path = [string]$Database.StorageGroup
+		return $path.Substring($path.LastIndexOf('\') + 1)
+	}
+	return $null
+}
+
+# DOMAIN\user for a role group member: from its SID when Exchange gives one
+# and Windows can name it, otherwise the name Exchange shows.
+function Get-MemberAccountName {
+	param($Member)
+	if ($Member.PSObject.Properties['Sid'] -and $null -ne $Member.Sid) {
+		try {
+			return [string](Resolve-ProbeSid -Sid ([string]$Member.Sid))
+		} catch { }
+	}
+	return [string]$Member.Name
+}
+
 try {
 	$server = [string]$ProbeArgs['server']
-	$state = @{ connected = $false }
+	$state = @{ session = $null; servers = @(); serversError = $null }
 
 	Invoke-Probe 'connectedTo' {
+		# Checked here as well as in Node: the name becomes part of a URI.
+		if ($server -notmatch '^[A-Za-z0-9.-]{1,253}\z') {
+			throw (New-ProbeError 'InvalidServerName' ('The Exchange server "' +
+				$server + '" is not a host name (letters, digits, dots and hyphens).') 'InvalidArgument')
+		}
+		# Time limits below the caller's, so PowerShell gives up first and
+		# says why. (pwsh off Windows has a reduced New-PSSessionOption.)
+		$settings = @{}
+		if ((Get-Command New-PSSessionOption).Parameters.ContainsKey('OpenTimeout')) {
+			$settings['OpenTimeout'] = 30000
+			$settings['OperationTimeout'] = 110000
+		}
+		$option = New-PSSessionOption @settings
+		$state.session = New-PSSession -ConfigurationName Microsoft.Exchange `
+			-ConnectionUri ('http://' + $server + '/PowerShell/') `
+			-Authentication Kerberos -SessionOption $option -ErrorAction Stop
 		# The server may answer with its own spelling of the name.
-		$answer = @(Connect-ProbeExchange -Server $server)
-		$state.connected = $true
-		$fqdn = $server
-		if ($answer.Count -gt 0 -and $answer[0] -is [string]) { $fqdn = $answer[0] }
+		$fqdn = [string]$state.session.ComputerName
+		if ($fqdn -eq '') { $fqdn = $server }
 		@{ fqdn = $fqdn }
 	}
 
-	if ($state.connected) {
+	if ($null -ne $state.session) {
+		$session = $state.session
 		try {
+			# Asked once: the services and the databases are read per server
+			# this names, so when it fails they fail with it.
 			Invoke-Probe 'servers' {
+				try {
+					$state.servers = @(Invoke-Command -Session $session -ErrorAction Stop -ScriptBlock {
+						Get-ExchangeServer
+					})
+				} catch {
+					$state.serversError = $_
+					throw
+				}
 				$list = @()
-				foreach ($item in @(Get-ExchangeServer)) {
+				foreach ($item in $state.servers) {
+					# Deserialized: AdminDisplayVersion, the ServerRole flags and
+					# the site (an AD path) are read as the text they print as.
 					$list += @{
 						name = [string]$item.Name
 						fqdn = [string]$item.Fqdn
@@ -33,30 +93,44 @@ try {
 				@{ items = $list }
 			}
 
+			# Through CIM over WinRM: one answer per server, so a server with
+			# no such services still appears.
 			Invoke-Probe 'services' {
+				if ($null -ne $state.serversError) { throw $state.serversError }
 				$perServer = @()
-				foreach ($item in @(Get-ProbeExchangeServices)) {
+				foreach ($item in $state.servers) {
+					$fqdn = [string]$item.Fqdn
 					$services = @()
-					foreach ($service in @($item.Services)) {
+					foreach ($service in @(Get-CimInstance -ClassName Win32_Service `
+							-ComputerName $fqdn -Filter "Name LIKE 'MSExchange%'" -ErrorAction Stop)) {
 						$services += @{
 							name = [string]$service.Name
-							status = [string]$service.Status
+							status = [string]$service.State
 						}
 					}
-					$perServer += @{ server = [string]$item.Server; services = $services }
+					$perServer += @{ server = $fqdn; services = $services }
 				}
 				@{ items = $perServer }
 			}
 
 			Invoke-Probe 'databases' {
+				if ($null -ne $state.serversError) { throw $state.serversError }
+				# A database names its server by its short name.
+				$fqdns = @{}
+				foreach ($item in $state.servers) {
+					$fqdns[[string]$item.Name] = [string]$item.Fqdn
+				}
 				$list = @()
-				foreach ($item in @(Get-ProbeMailboxDatabases)) {
-					$group = $null
-					if ($null -ne $item.StorageGroup) { $group = [string]$item.StorageGroup }
+				foreach ($database in @(Invoke-Command -Session $session -ErrorAction Stop -ScriptBlock {
+						Get-MailboxDatabase
+					})) {
+					$serverName = [string]$database.Server
+					$fqdn = $serverName
+					if ($fqdns.ContainsKey($serverName)) { $fqdn = $fqdns[$serverName] }
 					$list += @{
-						name = [string]$item.Name
-						server = [string]$item.Server
-						storageGroup = $group
+						name = [string]$database.Name
+						server = $fqdn
+						storageGroup = (Get-DatabaseStorageGroup $database)
 					}
 				}
 				@{ items = $list }
@@ -68,8 +142,10 @@ try {
 					$members = @()
 					$found = $true
 					try {
-						foreach ($member in @(Get-RoleGroupMember -Identity $name)) {
-							$members += [string](Get-ProbeMemberName $member)
+						foreach ($member in @(Invoke-Command -Session $session -ErrorAction Stop -ScriptBlock {
+								Get-RoleGroupMember -Identity $using:name
+							})) {
+							$members += (Get-MemberAccountName $member)
 						}
 					} catch {
 						# A role group that does not exist is an answer, not a failure.
@@ -87,7 +163,9 @@ try {
 			Invoke-Probe 'roleAssignments' {
 				$list = @()
 				foreach ($role in @($ProbeArgs['roles'])) {
-					foreach ($item in @(Get-ManagementRoleAssignment -Role $role)) {
+					foreach ($item in @(Invoke-Command -Session $session -ErrorAction Stop -ScriptBlock {
+							Get-ManagementRoleAssignment -Role $using:role
+						})) {
 						$list += @{
 							role = [string]$item.Role
 							assignee = [string]$item.RoleAssigneeName
@@ -97,7 +175,7 @@ try {
 				@{ items = $list }
 			}
 		} finally {
-			try { Disconnect-ProbeExchange } catch { }
+			Remove-PSSession -Session $session -ErrorAction SilentlyContinue
 		}
 	}
 

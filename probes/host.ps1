@@ -21,14 +21,37 @@ try {
 		@{ status = [string]$service.Status }
 	}
 	Invoke-Probe 'account' {
-		$token = Get-ProbeTokenGroups
+		$identity = Get-ProbeCurrentIdentity
 		$groups = @()
-		foreach ($group in @($token.Groups)) { $groups += [string]$group }
-		@{ name = [string]$token.Account; groups = $groups }
+		foreach ($group in $identity.Groups) {
+			# A group Windows cannot name (a deleted one, a foreign domain's)
+			# still counts: it is listed by its SID.
+			$sid = [string]$group.Value
+			try {
+				$groups += [string](Resolve-ProbeSid -Sid $sid)
+			} catch {
+				$groups += $sid
+			}
+		}
+		@{ name = [string]$identity.Name; groups = $groups }
 	}
 	Invoke-Probe 'scp' {
+		# Exchange publishes one Autodiscover service connection point per
+		# Client Access server in the configuration partition, marked with
+		# this keyword.
+		$keyword = '77378F46-2C66-4aa9-A6A6-3E7A48B19596'
+		$rootDse = Get-ProbeDirectoryEntry -Path 'LDAP://RootDSE'
+		$configuration = [string]$rootDse.Properties['configurationNamingContext'].Value
+		$root = Get-ProbeDirectoryEntry -Path ('LDAP://' + $configuration)
+		$searcher = New-ProbeDirectorySearcher -SearchRoot $root
+		$searcher.Filter = '(&(objectClass=serviceConnectionPoint)(keywords=' + $keyword + '))'
+		[void]$searcher.PropertiesToLoad.Add('serviceBindingInformation')
 		$urls = @()
-		foreach ($url in @(Get-ProbeScp)) { $urls += [string]$url }
+		foreach ($entry in $searcher.FindAll()) {
+			foreach ($url in $entry.Properties['servicebindinginformation']) {
+				$urls += [string]$url
+			}
+		}
 		@{ urls = $urls }
 	}
 	Write-ProbeEnvelope @{ ok = $true; results = $ProbeResults }

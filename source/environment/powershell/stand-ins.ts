@@ -1,8 +1,9 @@
 /*
-Builds the PowerShell module of stand-ins for the seam commands from a
-scenario. The module's code is the fixed text of probes/_stand-ins.ps1; the
-scenario travels as base64 JSON data in front of it, so nothing in a scenario
-file can become PowerShell code.
+Builds the PowerShell module of stand-ins from a scenario: the Windows,
+Active Directory and Exchange commands the probe scripts call, answering as
+the scenario's machine would. The module's code is the fixed text of
+probes/_stand-ins.ps1; the scenario travels as base64 JSON data in front of
+it, so nothing in a scenario file can become PowerShell code.
 
 Which fault reaches which command follows the simulated environment's
 mapping rules (source/environment/simulated/index.ts).
@@ -11,14 +12,16 @@ import {Buffer} from 'node:buffer';
 import type {Scenario, ScenarioFault} from '../scenario.js';
 import {packArguments, readProbeFile} from './scripts.js';
 
-/** The seam command that answers for each check's error fault. */
-const faultSeams: ReadonlyArray<readonly [checks: string[], seam: string]> = [
+/** The command that raises each check's error fault. */
+const faultCommands: ReadonlyArray<
+	readonly [checks: string[], command: string]
+> = [
 	[['powershell', 'language-mode'], 'Get-ProbeHostInfo'],
 	[['winrm'], 'Get-Service'],
-	[['account'], 'Get-ProbeTokenGroups'],
+	[['account'], 'Get-ProbeCurrentIdentity'],
 	[['servers'], 'Get-ExchangeServer'],
-	[['services'], 'Get-ProbeExchangeServices'],
-	[['databases'], 'Get-ProbeMailboxDatabases'],
+	[['services'], 'Get-CimInstance'],
+	[['databases'], 'Get-MailboxDatabase'],
 	[['permissions'], 'Get-RoleGroupMember'],
 	[['permissions'], 'Get-ManagementRoleAssignment'],
 ];
@@ -59,14 +62,14 @@ name on the PowerShell side.
 */
 export function standInData(scenario: Scenario) {
 	const {host, exchange, faults} = scenario;
-	const seamFaults = [];
-	for (const [checks, seam] of faultSeams) {
+	const commandFaults = [];
+	for (const [checks, command] of faultCommands) {
 		const fault = faults.find(
 			entry => entry.kind === 'error' && checks.includes(entry.check),
 		);
 		if (fault) {
-			seamFaults.push({
-				seam,
+			commandFaults.push({
+				command,
 				errorId: fault.errorId ?? null,
 				message: fault.message ?? `Simulated failure of ${fault.check}.`,
 			});
@@ -81,13 +84,17 @@ export function standInData(scenario: Scenario) {
 			account: host.account,
 			groups: host.groups,
 			scp: scenario.autodiscover.scp,
+			configurationNamingContext: configurationContext(
+				exchange.servers[0]?.fqdn,
+			),
 		},
 		servers: exchange.servers.map(server => ({
 			name: server.name,
 			fqdn: server.fqdn,
 			adminDisplayVersion: server.adminDisplayVersion,
-			serverRole: server.roles.join(', '),
-			site: `${siteForest(server.fqdn)}/Configuration/Sites/${server.site}`,
+			roles: server.roles,
+			site: server.site,
+			sitePath: `${forestOf(server.fqdn)}/Configuration/Sites/${server.site}`,
 			services: Object.entries(server.services).map(([name, status]) => ({
 				name,
 				status,
@@ -99,7 +106,7 @@ export function standInData(scenario: Scenario) {
 			members,
 		})),
 		roleAssignments: exchange.roleAssignments,
-		faults: seamFaults,
+		faults: commandFaults,
 		holds: {
 			host: holdFor(faults, hostChecks),
 			exchange: holdFor(faults, exchangeChecks),
@@ -107,10 +114,18 @@ export function standInData(scenario: Scenario) {
 	};
 }
 
-/** The forest part of a site's AD path, as Exchange prints it. */
-function siteForest(fqdn: string): string {
-	const dot = fqdn.indexOf('.');
-	return dot === -1 ? 'contoso.com' : fqdn.slice(dot + 1);
+/** The forest of a server, from its FQDN, as Exchange prints AD paths. */
+function forestOf(fqdn: string | undefined): string {
+	const dot = fqdn?.indexOf('.') ?? -1;
+	return fqdn && dot !== -1 ? fqdn.slice(dot + 1) : 'contoso.com';
+}
+
+/** The distinguished name of the forest's configuration partition. */
+function configurationContext(fqdn: string | undefined): string {
+	const components = forestOf(fqdn)
+		.split('.')
+		.map(label => `DC=${label}`);
+	return ['CN=Configuration', ...components].join(',');
 }
 
 /**

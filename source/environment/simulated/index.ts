@@ -32,8 +32,10 @@ probeExchange(server) (one remote session)
   storageGroup. roleGroups and roleAssignments: exchange.roleGroups and
   exchange.roleAssignments.
 - A fault of kind error on servers, services or databases fails that query;
-  on permissions, both roleGroups and roleAssignments. hang or delay on any
-  of the four holds the whole session, as for probeHost.
+  on permissions, both roleGroups and roleAssignments. Services and
+  databases are read per server that servers names, so a fault on servers
+  fails them too, with its error. hang or delay on any of the four holds
+  the whole session, as for probeHost.
 
 resolveMx(domain) / resolveSrv(name)
 - dns.mx[domain] / dns.srv[name], names compared ignoring case. A missing
@@ -274,14 +276,19 @@ export function createSimulatedEnvironment(scenario: Scenario): Environment {
 			return failedSession(stopped);
 		}
 
-		const query = <T>(check: string, value: () => T): Outcome<T> => {
-			const fault = errorFault(check);
+		const query = <T>(
+			checks: readonly string[],
+			value: () => T,
+		): Outcome<T> => {
+			const fault = checks
+				.map(check => errorFault(check))
+				.find(entry => entry !== undefined);
 			return fault ? failed(faultError(fault)) : ok(value());
 		};
 
 		return {
 			connectedTo: ok(target.fqdn),
-			servers: query('servers', () =>
+			servers: query(['servers'], () =>
 				exchange.servers.map(
 					({name, fqdn, adminDisplayVersion, roles, site}) => ({
 						name,
@@ -292,12 +299,12 @@ export function createSimulatedEnvironment(scenario: Scenario): Environment {
 					}),
 				),
 			),
-			services: query('services', () =>
+			services: query(['servers', 'services'], () =>
 				Object.fromEntries(
 					exchange.servers.map(entry => [entry.fqdn, {...entry.services}]),
 				),
 			),
-			databases: query('databases', () =>
+			databases: query(['servers', 'databases'], () =>
 				exchange.servers.flatMap(entry =>
 					entry.databases.map(database => ({
 						name: database.name,
@@ -306,7 +313,7 @@ export function createSimulatedEnvironment(scenario: Scenario): Environment {
 					})),
 				),
 			),
-			roleGroups: query('permissions', () =>
+			roleGroups: query(['permissions'], () =>
 				Object.fromEntries(
 					Object.entries(exchange.roleGroups).map(([group, members]) => [
 						group,
@@ -314,7 +321,7 @@ export function createSimulatedEnvironment(scenario: Scenario): Environment {
 					]),
 				),
 			),
-			roleAssignments: query('permissions', () =>
+			roleAssignments: query(['permissions'], () =>
 				exchange.roleAssignments.map(assignment => ({...assignment})),
 			),
 		};

@@ -289,19 +289,20 @@ describe.skipIf(noPwsh)('probes through powershell with stand-ins', () => {
 			});
 		});
 
-		test('fails only the faulted exchange queries', async () => {
+		test('fails the faulted exchange queries and those read per server', async () => {
 			const facts = await host.probeExchange('exch01.contoso.com');
 			expect(facts.connectedTo.ok).toBe(true);
-			expect(facts.servers).toEqual({
+			const noServers = {
 				ok: false,
 				error: {
 					category: 'permission',
 					errorId: 'CommandNotFoundException',
 					message: "The term 'Get-ExchangeServer' is not recognized.",
 				},
-			});
-			expect(facts.services.ok).toBe(true);
-			expect(facts.databases.ok).toBe(true);
+			};
+			expect(facts.servers).toEqual(noServers);
+			expect(facts.services).toEqual(noServers);
+			expect(facts.databases).toEqual(noServers);
 			const rbac = {
 				ok: false,
 				error: {category: 'access-denied', message: 'Access denied (RBAC).'},

@@ -14,21 +14,42 @@ describe('stand-in module', () => {
 				{check: 'permissions', kind: 'error'},
 				{check: 'permissions', kind: 'error', message: 'second'},
 				{check: 'mx', kind: 'error'},
+				{check: 'services', kind: 'error', message: 's'},
+				{check: 'account', kind: 'error', message: 'c'},
 			],
 		});
 		expect(standInData(scenario).faults).toEqual([
-			{seam: 'Get-ProbeHostInfo', errorId: 'A', message: 'a'},
+			{command: 'Get-ProbeHostInfo', errorId: 'A', message: 'a'},
+			{command: 'Get-ProbeCurrentIdentity', errorId: null, message: 'c'},
+			{command: 'Get-CimInstance', errorId: null, message: 's'},
 			{
-				seam: 'Get-RoleGroupMember',
+				command: 'Get-RoleGroupMember',
 				errorId: null,
 				message: 'Simulated failure of permissions.',
 			},
 			{
-				seam: 'Get-ManagementRoleAssignment',
+				command: 'Get-ManagementRoleAssignment',
 				errorId: null,
 				message: 'Simulated failure of permissions.',
 			},
 		]);
+	});
+
+	test('names the forest’s configuration partition after the first server', () => {
+		const scenario = scenarioSchema.parse({
+			exchange: {
+				servers: [
+					{
+						name: 'EX1',
+						fqdn: 'ex1.emea.litware.com',
+						adminDisplayVersion: 'Version 15.2 (Build 1544.4)',
+					},
+				],
+			},
+		});
+		expect(standInData(scenario).host.configurationNamingContext).toBe(
+			'CN=Configuration,DC=emea,DC=litware,DC=com',
+		);
 	});
 
 	test('holds a round trip for the longest delay, or for ever on a hang', () => {
@@ -52,7 +73,7 @@ describe('stand-in module', () => {
 		const [dataLine, ...code] = module.split('\n');
 		expect(dataLine).toMatch(/^\$StandInDataB64 = '[A-Za-z\d+/=]+'$/);
 		expect(module).not.toContain('Remove-Item C:');
-		expect(code.join('\n')).toContain('function Get-ProbeHostInfo');
+		expect(code.join('\n')).toContain('function Get-ExchangeServer');
 	});
 
 	test('asks for the role groups and roles the tool needs and the scenario names', () => {

@@ -227,6 +227,20 @@ describe('probeExchange', () => {
 		);
 	});
 
+	test('an error on servers fails the services and databases read per server', async () => {
+		const facts = await (
+			await contoso([
+				{check: 'servers', kind: 'error', errorId: 'E', message: 'no list'},
+				{check: 'services', kind: 'error', errorId: 'S', message: 'later'},
+			])
+		).probeExchange('exch01.contoso.com');
+		const noList = {category: 'unknown', errorId: 'E', message: 'no list'};
+		expect(errorOf(facts.servers)).toEqual(noList);
+		expect(errorOf(facts.services)).toEqual(noList);
+		expect(errorOf(facts.databases)).toEqual(noList);
+		expect(facts.roleGroups.ok && facts.roleAssignments.ok).toBe(true);
+	});
+
 	test('a hang on one query holds the whole session', async () => {
 		const simulated = await contoso([{check: 'databases', kind: 'hang'}]);
 		const facts = await simulated.probeExchange('exch01.contoso.com', {
