@@ -4,6 +4,21 @@
 # user typed is ever part of the code; it arrives in $ArgsB64 only.
 #
 # PowerShell 3.0 syntax throughout: no classes, no ::new(), no ternaries.
+# PowerShell 2.0 must still parse it all, so that the check below can run.
+
+# PowerShell 2.0 has no ConvertFrom-Json or ConvertTo-Json: nothing after
+# this could read the arguments or answer. So this comes first, and its
+# answer is built by hand, in code that 2.0 runs.
+if ($PSVersionTable.PSVersion.Major -lt 3) {
+	$found = [string]$PSVersionTable.PSVersion.Major + '.' +
+		[string]$PSVersionTable.PSVersion.Minor
+	$json = '{"ok":false,"error":{"errorId":"PowerShellVersionTooOld",' +
+		'"category":"NotInstalled","message":"PowerShell ' + $found +
+		' is older than 3.0"}}'
+	[Console]::Out.WriteLine('@@PROBE@@' + [System.Convert]::ToBase64String(
+		[System.Text.Encoding]::UTF8.GetBytes($json)))
+	return
+}
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'

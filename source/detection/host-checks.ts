@@ -2,8 +2,20 @@
 The local checks: PowerShell version, WinRM, language mode and execution
 policy, and the installation account's role group membership.
 */
-import type {HostFacts, ProbeError} from '../environment/types.js';
-import {fail, failedCall, pass, skip, warn, type Verdict} from './verdict.js';
+import type {
+	ErrorCategory,
+	HostFacts,
+	ProbeError,
+} from '../environment/types.js';
+import {
+	fail,
+	failedCall,
+	firstLine,
+	pass,
+	skip,
+	warn,
+	type Verdict,
+} from './verdict.js';
 
 export const viewOnlyGroup = 'View-Only Organization Management';
 
@@ -28,8 +40,14 @@ export function addToViewOnlyFix(account: string): string {
 	return `Add-RoleGroupMember -Identity "${viewOnlyGroup}" -Member ${account}, then log off and on`;
 }
 
-function shellMissing(error: ProbeError): boolean {
-	return error.category === 'shell-missing';
+/** Why a check was never asked: no PowerShell here can run the probes. */
+const notAskedBecause: Partial<Record<ErrorCategory, string>> = {
+	'shell-missing': 'not checked: PowerShell not found',
+	'shell-too-old': 'not checked: needs PowerShell 3.0 or later',
+};
+
+function notAsked(error: ProbeError): string | undefined {
+	return notAskedBecause[error.category];
 }
 
 export function evaluateHost(facts: HostFacts, timeoutMs: number): Verdict[] {
@@ -48,6 +66,11 @@ export function evaluateHost(facts: HostFacts, timeoutMs: number): Verdict[] {
 						wmfFix,
 					),
 		);
+	} else if (powershell.error.category === 'shell-too-old') {
+		// "PowerShell 2.0 is older than 3.0", from the probes' own check.
+		verdicts.push(
+			fail('powershell', firstLine(powershell.error.message), wmfFix),
+		);
 	} else {
 		verdicts.push(
 			failedCall('powershell', undefined, powershell.error, timeoutMs),
@@ -60,10 +83,13 @@ export function evaluateHost(facts: HostFacts, timeoutMs: number): Verdict[] {
 				? pass('winrm', 'WinRM service running')
 				: fail('winrm', `WinRM service is ${winrm.value}`, winrmFix),
 		);
-	} else if (shellMissing(winrm.error)) {
-		verdicts.push(skip('winrm', 'not checked: PowerShell not found'));
 	} else {
-		verdicts.push(failedCall('winrm', 'WinRM', winrm.error, timeoutMs));
+		const reason = notAsked(winrm.error);
+		verdicts.push(
+			reason
+				? skip('winrm', reason)
+				: failedCall('winrm', 'WinRM', winrm.error, timeoutMs),
+		);
 	}
 
 	verdicts.push(languageMode(facts, timeoutMs));
@@ -84,10 +110,13 @@ export function evaluateHost(facts: HostFacts, timeoutMs: number): Verdict[] {
 						addToViewOnlyFix(name),
 					),
 		);
-	} else if (shellMissing(account.error)) {
-		verdicts.push(skip('account', 'not checked: PowerShell not found'));
 	} else {
-		verdicts.push(failedCall('account', undefined, account.error, timeoutMs));
+		const reason = notAsked(account.error);
+		verdicts.push(
+			reason
+				? skip('account', reason)
+				: failedCall('account', undefined, account.error, timeoutMs),
+		);
 	}
 
 	return verdicts;
@@ -98,8 +127,9 @@ const blockingPolicies = new Set(['restricted', 'allsigned']);
 function languageMode(facts: HostFacts, timeoutMs: number): Verdict {
 	const {powershell} = facts;
 	if (!powershell.ok) {
-		return shellMissing(powershell.error)
-			? skip('language-mode', 'not checked: PowerShell not found')
+		const reason = notAsked(powershell.error);
+		return reason
+			? skip('language-mode', reason)
 			: failedCall(
 					'language-mode',
 					'Language mode',

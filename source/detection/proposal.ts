@@ -20,6 +20,7 @@ import type {
 	Findings,
 	Proposal,
 } from './types.js';
+import {firstLine} from './verdict.js';
 
 export const onlineEwsUrl = 'https://outlook.office365.com/EWS/Exchange.asmx';
 export const reconfigureLater = 'run with --reconfigure to configure it later';
@@ -223,10 +224,16 @@ export function prerequisites(
 	}
 
 	if (!host.powershell.ok) {
-		return host.powershell.error.category === 'shell-missing'
-			? notMet('PowerShell was not found on this computer', wmfFix)
+		const {category, message} = host.powershell.error;
+		if (category === 'shell-missing') {
+			return notMet('PowerShell was not found on this computer', wmfFix);
+		}
+
+		// The probes' own check: "PowerShell 2.0 is older than 3.0".
+		return category === 'shell-too-old'
+			? notMet(firstLine(message), wmfFix)
 			: notMet(
-					`PowerShell could not be checked (${host.powershell.error.category})`,
+					`PowerShell could not be checked (${category})`,
 					'Retry the checks (R) or raise --timeout',
 				);
 	}

@@ -40,6 +40,8 @@ const errorIdRules: readonly Rule[] = [
 		'tls-untrusted',
 	],
 	[/^ENOENT$/, 'shell-missing'],
+	// What the probe runtime answers on PowerShell 2.0.
+	[/^PowerShellVersionTooOld$/, 'shell-too-old'],
 	[/^(?:ABORT_ERR|AbortError)$/, 'cancelled'],
 ];
 
@@ -223,6 +225,10 @@ export const categoryExplanations: Readonly<
 	'shell-missing': {
 		problem: 'PowerShell not found',
 		fix: 'Install Windows Management Framework 5.1 (KB3191564), then run with --reconfigure',
+	},
+	'shell-too-old': {
+		problem: 'PowerShell older than 3.0',
+		fix: 'Install Windows Management Framework 5.1 (KB3191564) for PowerShell 5.1, then run with --reconfigure',
 	},
 	'shell-crashed': {
 		problem: 'PowerShell stopped unexpectedly',

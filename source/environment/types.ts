@@ -28,6 +28,8 @@ export type ErrorCategory =
 	| 'timeout'
 	| 'cancelled'
 	| 'shell-missing'
+	/** A PowerShell older than 3.0, which cannot run the probes. */
+	| 'shell-too-old'
 	| 'shell-crashed'
 	| 'connection-refused'
 	| 'tls-untrusted'

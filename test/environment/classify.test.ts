@@ -224,6 +224,14 @@ const cases: Array<[string, RawError, ErrorCategory]> = [
 		'shell-missing',
 	],
 	[
+		'the probes on a PowerShell older than 3.0',
+		{
+			errorId: 'PowerShellVersionTooOld',
+			message: 'PowerShell 2.0 is older than 3.0',
+		},
+		'shell-too-old',
+	],
+	[
 		'a crashed shell',
 		{message: 'PowerShell exited unexpectedly with exit code 3'},
 		'shell-crashed',

@@ -61,10 +61,58 @@ const newerSamples: Array<[string, string]> = [
 	['Start-ThreadJob { 1 }', 'PowerShell 7 only commands'],
 ];
 
-function newerFeatures(text: string): string[] {
-	return newerThanThree
+/**
+PowerShell 3.0 syntax that the 2.0 parser rejects. PowerShell parses a
+script block whole before running any of it, so one such line in a script
+sent after the runtime would stop the runtime's version check from ever
+running on 2.0.
+*/
+const newerThanTwo: Array<[RegExp, string]> = [
+	[/\s-(?:not)?in\s/i, '-in and -notin (3.0)'],
+	[/\s-sh[lr]\s/i, '-shl and -shr (3.0)'],
+	[
+		/\b(?:Mandatory|ValueFromPipeline\w*|ValueFromRemainingArguments)\s*[,)]/i,
+		'attribute arguments without a value (3.0)',
+	],
+	[/^\s*workflow\s/im, 'workflows (3.0)'],
+	[/(?:^|\s)[*3-6]>/m, 'redirecting the other streams (3.0)'],
+];
+
+const newerThanTwoSamples: Array<[string, string]> = [
+	["if ($name -in $names) { 'x' }", '-in and -notin (3.0)'],
+	["if ($name -notin $names) { 'x' }", '-in and -notin (3.0)'],
+	['$flags = 1 -shl 4', '-shl and -shr (3.0)'],
+	[
+		'param([Parameter(Mandatory)][string]$Server)',
+		'attribute arguments without a value (3.0)',
+	],
+	[
+		'param([Parameter(Mandatory, Position = 0)]$x)',
+		'attribute arguments without a value (3.0)',
+	],
+	['workflow Get-Probe { }', 'workflows (3.0)'],
+	['Get-Item x *> $null', 'redirecting the other streams (3.0)'],
+	['Get-Item x 3> $null', 'redirecting the other streams (3.0)'],
+];
+
+/** The scripts the runtime goes in front of; the modules load after it. */
+const sentWithRuntime = files.filter(
+	file => !['_seams.ps1', '_stand-ins.ps1'].includes(file.name),
+);
+
+function found(rules: Array<[RegExp, string]>, text: string): string[] {
+	return rules
 		.filter(([pattern]) => pattern.test(text))
 		.map(([, what]) => what);
+}
+
+function newerFeatures(text: string): string[] {
+	return found(newerThanThree, text);
+}
+
+/** The file's code: whole-line comments may name what they avoid. */
+function codeOf(file: (typeof files)[number]): string {
+	return file.bytes.toString('utf8').replaceAll(/^\s*#.*$/gm, '');
 }
 
 describe('probe files', () => {
@@ -95,10 +143,28 @@ describe('probe files', () => {
 	});
 
 	test.each(files)('$name uses nothing newer than PowerShell 3.0', file => {
-		// Whole-line comments may name what they avoid.
-		const text = file.bytes.toString('utf8').replaceAll(/^\s*#.*$/gm, '');
-		expect(newerFeatures(text)).toEqual([]);
+		expect(newerFeatures(codeOf(file))).toEqual([]);
 	});
+
+	test.each(newerThanTwoSamples)('the 2.0 check finds %s', (line, what) => {
+		expect(found(newerThanTwo, line)).toContain(what);
+	});
+
+	test('the runtime goes in front of every script but the modules', () => {
+		expect(sentWithRuntime.map(file => file.name)).toEqual(
+			expect.arrayContaining(['_runtime.ps1', '_startup.ps1', 'host.ps1']),
+		);
+		expect(sentWithRuntime.map(file => file.name)).not.toContain(
+			'_stand-ins.ps1',
+		);
+	});
+
+	test.each(sentWithRuntime)(
+		'$name parses in PowerShell 2.0, so the version check can run',
+		file => {
+			expect(found(newerThanTwo, codeOf(file))).toEqual([]);
+		},
+	);
 });
 
 describe.skipIf(noPwsh)('probe files in the parser', () => {
