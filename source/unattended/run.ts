@@ -303,17 +303,22 @@ export async function runUnattended(
 		return finishDryRun(document, changes);
 	}
 
+	// The credential first: a configuration that names Static authentication
+	// is never on disk without the password it needs.
 	let written;
+	let writing = options.paths.credential;
 	try {
-		written = await writeConfiguration(options.paths.configuration, document);
 		if (protectedPassword !== undefined && answers.serviceAccount) {
 			await saveCredential(options.paths.credential, {
 				account: answers.serviceAccount,
 				protectedPassword,
 			});
 		}
+
+		writing = options.paths.configuration;
+		written = await writeConfiguration(options.paths.configuration, document);
 	} catch (error) {
-		const message = `${options.paths.configuration}: could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`;
+		const message = `${writing}: could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`;
 		say(message);
 		return finish(exitCodes.failed, {error: message, checks});
 	}

@@ -70,3 +70,45 @@ test('where protection exists, only the protected password is stored', async () 
 		expect(text, name).not.toContain(canary);
 	}
 });
+
+test('a credential that cannot be written leaves no configuration that needs it', async () => {
+	const home = await freshHome();
+	const paths = {
+		...pathsBeside(path.join(home, 'configuration.json')),
+		// A folder where the credential file should be: its write fails.
+		credential: home,
+	};
+	const stdout = new PassThrough();
+	const stderr = new PassThrough();
+	let output = '';
+	stderr.on('data', (chunk: Buffer) => {
+		output += chunk.toString();
+	});
+
+	const code = await runUnattended({
+		answers: {
+			useExchange: true,
+			email: 'k2svc@contoso.com',
+			authentication: 'static',
+			serviceAccount: String.raw`CONTOSO\svc-k2`,
+		},
+		origins: {},
+		paths,
+		existing: undefined,
+		reconfigure: false,
+		createEnvironment: async () =>
+			createSimulatedEnvironment(await loadScenario('contoso-2019')),
+		password: canary,
+		async protect() {
+			return {ok: true, value: 'AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAA'};
+		},
+		json: false,
+		ascii: false,
+		signal: new AbortController().signal,
+		stdout,
+		stderr,
+	});
+	expect(code).toBe(1);
+	expect(output).toContain(`${home}: could not be written`);
+	expect(await readdir(home)).toEqual([]);
+});
