@@ -51,8 +51,9 @@ function Protect-ProbeSecret {
 	param([Parameter(Mandatory = $true)][string]$Secret)
 	try { Add-Type -AssemblyName System.Security -ErrorAction Stop } catch { }
 	$bytes = [System.Text.Encoding]::UTF8.GetBytes($Secret)
+	$scope = [System.Security.Cryptography.DataProtectionScope]::LocalMachine
 	$protected = [System.Security.Cryptography.ProtectedData]::Protect(
-		$bytes, $null, [System.Security.Cryptography.DataProtectionScope]::LocalMachine)
+		$bytes, $null, $scope)
 	[System.Convert]::ToBase64String($protected)
 }
 

@@ -36,7 +36,8 @@ function ConvertFrom-StandInValue {
 }
 
 $script:Data = ConvertFrom-StandInValue (ConvertFrom-Json -InputObject (
-	[System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($StandInDataB64))))
+	[System.Text.Encoding]::UTF8.GetString(
+		[System.Convert]::FromBase64String($StandInDataB64))))
 
 # An ErrorRecord shaped like the one the real command raises.
 function New-StandInError {
@@ -46,15 +47,15 @@ function New-StandInError {
 		[string]$Reason,
 		[string]$Category
 	)
+	$type = 'System.Management.Automation.RuntimeException'
 	if ($ErrorId -like '*PSSessionOpenFailed*') {
-		$exception = New-Object System.Management.Automation.Remoting.PSRemotingTransportException($Message)
+		$type = 'System.Management.Automation.Remoting.PSRemotingTransportException'
 		if (-not $Category) { $Category = 'OpenError' }
 	} elseif ($ErrorId -like '*CommandNotFound*') {
-		$exception = New-Object System.Management.Automation.CommandNotFoundException($Message)
+		$type = 'System.Management.Automation.CommandNotFoundException'
 		if (-not $Category) { $Category = 'ObjectNotFound' }
-	} else {
-		$exception = New-Object System.Management.Automation.RuntimeException($Message)
 	}
+	$exception = New-Object -TypeName $type -ArgumentList $Message
 	if (-not $Category) { $Category = 'NotSpecified' }
 	$record = New-Object System.Management.Automation.ErrorRecord($exception,
 		$ErrorId, [System.Management.Automation.ErrorCategory]$Category, $null)
@@ -399,9 +400,8 @@ function Read-NoLanguageCall {
 		throw (New-NoLanguageError)
 	}
 	$elements = @($command.CommandElements)
-	if ($elements[0] -isnot [System.Management.Automation.Language.StringConstantExpressionAst]) {
-		throw (New-NoLanguageError)
-	}
+	$commandName = [System.Management.Automation.Language.StringConstantExpressionAst]
+	if ($elements[0] -isnot $commandName) { throw (New-NoLanguageError) }
 	$parameter = [System.Management.Automation.Language.CommandParameterAst]
 	$parameters = @{}
 	$index = 1
@@ -427,8 +427,9 @@ function Read-NoLanguageValue {
 	if ($Ast -is [System.Management.Automation.Language.ConstantExpressionAst]) {
 		return ,$Ast.Value
 	}
-	if ($Ast -is [System.Management.Automation.Language.UsingExpressionAst] -and
-		$Ast.SubExpression -is [System.Management.Automation.Language.VariableExpressionAst]) {
+	$language = 'System.Management.Automation.Language.'
+	if ($Ast -is [type]($language + 'UsingExpressionAst') -and
+		$Ast.SubExpression -is [type]($language + 'VariableExpressionAst')) {
 		$name = $Ast.SubExpression.VariablePath.UserPath
 		$variable = $Caller.PSVariable.Get($name)
 		if ($null -eq $variable) {
@@ -546,8 +547,9 @@ function Get-ManagementRoleAssignment {
 	Invoke-StandInFault 'Get-ManagementRoleAssignment'
 	foreach ($assignment in @($script:Data['roleAssignments'])) {
 		if ($assignment['role'] -cne $Role) { continue }
-		New-StandInObject `
-			'Microsoft.Exchange.Management.RbacTasks.ExchangeRoleAssignmentPresentation' @{
+		$type = 'Microsoft.Exchange.Management.RbacTasks.' +
+			'ExchangeRoleAssignmentPresentation'
+		New-StandInObject $type @{
 			Role = (New-StandInAdObjectId $assignment['role'] $assignment['role'])
 			RoleAssigneeName = $assignment['assignee']
 			RoleAssigneeType = 'User'
@@ -564,7 +566,8 @@ function Get-CimInstance {
 	[CmdletBinding()]
 	param([string]$ClassName, [string]$ComputerName, [string]$Filter)
 	Invoke-StandInFault 'Get-CimInstance'
-	$command = ',Microsoft.Management.Infrastructure.CimCmdlets.GetCimInstanceCommand'
+	$command = ',Microsoft.Management.Infrastructure.CimCmdlets.' +
+		'GetCimInstanceCommand'
 	if ($ClassName -ne 'Win32_Service') {
 		throw (New-StandInError ('HRESULT 0x80041010' + $command) `
 			'Invalid class ' '' 'MetadataError')

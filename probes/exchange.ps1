@@ -14,12 +14,12 @@
 function Get-DatabaseStorageGroup {
 	param($Database)
 	$properties = $Database.PSObject.Properties
-	if ($properties['StorageGroupName'] -and $null -ne $Database.StorageGroupName) {
-		return [string]$Database.StorageGroupName
-	}
-	if ($properties['StorageGroup'] -and $null -ne $Database.StorageGroup) {
+	$named = $properties['StorageGroupName']
+	if ($named -and $null -ne $named.Value) { return [string]$named.Value }
+	$group = $properties['StorageGroup']
+	if ($group -and $null -ne $group.Value) {
 		# An AD path that prints as SERVER\group.
-		$path = [string]$Database.StorageGroup
+		$path = [string]$group.Value
 		return $path.Substring($path.LastIndexOf('\') + 1)
 	}
 	return $null
@@ -44,8 +44,9 @@ try {
 	Invoke-Probe 'connectedTo' {
 		# Checked here as well as in Node: the name becomes part of a URI.
 		if ($server -notmatch '^[A-Za-z0-9.-]{1,253}\z') {
-			throw (New-ProbeError 'InvalidServerName' ('The Exchange server "' +
-				$server + '" is not a host name (letters, digits, dots and hyphens).') 'InvalidArgument')
+			$message = 'The Exchange server "' + $server + '" is not a host ' +
+				'name (letters, digits, dots and hyphens).'
+			throw (New-ProbeError 'InvalidServerName' $message 'InvalidArgument')
 		}
 		# Time limits below the caller's, so PowerShell gives up first and
 		# says why. (pwsh off Windows has a reduced New-PSSessionOption.)
@@ -71,9 +72,8 @@ try {
 			# this names, so when it fails they fail with it.
 			Invoke-Probe 'servers' {
 				try {
-					$state.servers = @(Invoke-Command -Session $session -ErrorAction Stop -ScriptBlock {
-						Get-ExchangeServer
-					})
+					$state.servers = @(Invoke-Command -Session $session `
+						-ErrorAction Stop -ScriptBlock { Get-ExchangeServer })
 				} catch {
 					$state.serversError = $_
 					throw
@@ -101,8 +101,10 @@ try {
 				foreach ($item in $state.servers) {
 					$fqdn = [string]$item.Fqdn
 					$services = @()
-					foreach ($service in @(Get-CimInstance -ClassName Win32_Service `
-							-ComputerName $fqdn -Filter "Name LIKE 'MSExchange%'" -ErrorAction Stop)) {
+					$answer = @(Get-CimInstance -ClassName Win32_Service `
+						-ComputerName $fqdn -Filter "Name LIKE 'MSExchange%'" `
+						-ErrorAction Stop)
+					foreach ($service in $answer) {
 						$services += @{
 							name = [string]$service.Name
 							status = [string]$service.State
@@ -121,9 +123,9 @@ try {
 					$fqdns[[string]$item.Name] = [string]$item.Fqdn
 				}
 				$list = @()
-				foreach ($database in @(Invoke-Command -Session $session -ErrorAction Stop -ScriptBlock {
-						Get-MailboxDatabase
-					})) {
+				$answer = @(Invoke-Command -Session $session -ErrorAction Stop `
+					-ScriptBlock { Get-MailboxDatabase })
+				foreach ($database in $answer) {
 					$serverName = [string]$database.Server
 					$fqdn = $serverName
 					if ($fqdns.ContainsKey($serverName)) { $fqdn = $fqdns[$serverName] }
@@ -142,9 +144,9 @@ try {
 					$members = @()
 					$found = $true
 					try {
-						foreach ($member in @(Invoke-Command -Session $session -ErrorAction Stop -ScriptBlock {
-								Get-RoleGroupMember -Identity $using:name
-							})) {
+						$answer = @(Invoke-Command -Session $session -ErrorAction Stop `
+							-ScriptBlock { Get-RoleGroupMember -Identity $using:name })
+						foreach ($member in $answer) {
 							$members += (Get-MemberAccountName $member)
 						}
 					} catch {
@@ -163,9 +165,9 @@ try {
 			Invoke-Probe 'roleAssignments' {
 				$list = @()
 				foreach ($role in @($ProbeArgs['roles'])) {
-					foreach ($item in @(Invoke-Command -Session $session -ErrorAction Stop -ScriptBlock {
-							Get-ManagementRoleAssignment -Role $using:role
-						})) {
+					$answer = @(Invoke-Command -Session $session -ErrorAction Stop `
+						-ScriptBlock { Get-ManagementRoleAssignment -Role $using:role })
+					foreach ($item in $answer) {
 						$list += @{
 							role = [string]$item.Role
 							assignee = [string]$item.RoleAssigneeName

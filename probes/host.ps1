@@ -41,10 +41,11 @@ try {
 		# this keyword.
 		$keyword = '77378F46-2C66-4aa9-A6A6-3E7A48B19596'
 		$rootDse = Get-ProbeDirectoryEntry -Path 'LDAP://RootDSE'
-		$configuration = [string]$rootDse.Properties['configurationNamingContext'].Value
-		$root = Get-ProbeDirectoryEntry -Path ('LDAP://' + $configuration)
+		$context = $rootDse.Properties['configurationNamingContext']
+		$root = Get-ProbeDirectoryEntry -Path ('LDAP://' + [string]$context.Value)
 		$searcher = New-ProbeDirectorySearcher -SearchRoot $root
-		$searcher.Filter = '(&(objectClass=serviceConnectionPoint)(keywords=' + $keyword + '))'
+		$searcher.Filter = '(&(objectClass=serviceConnectionPoint)' +
+			'(keywords=' + $keyword + '))'
 		[void]$searcher.PropertiesToLoad.Add('serviceBindingInformation')
 		$urls = @()
 		foreach ($entry in $searcher.FindAll()) {
