@@ -231,14 +231,16 @@ export default function App({options, services, onFinish}: Props) {
 					? undefined
 					: await protectStaticPassword(staticPassword, credentials.protect);
 			setBusy('Writing the configuration...');
-			const outcome = await options.apply(document);
+			// The credential before the configuration that names Static, so
+			// the configuration is never on disk without it.
 			const credentialPath =
 				protectedPassword === undefined || !chosen.serviceAccount
 					? undefined
-					: await credentials.save(outcome.configPath, {
+					: await credentials.save(options.configPath, {
 							account: chosen.serviceAccount,
 							protectedPassword,
 						});
+			const outcome = await options.apply(document);
 			// Every applied run leaves its answers (no secrets) for replaying
 			// the same choices unattended, as the Done page says.
 			let answers: Pick<Written, 'answersPath' | 'answersProblem'>;

@@ -252,6 +252,7 @@ async function runInteractive(input: {
 		const result = await face.runWizard({
 			environment,
 			initialAnswers: input.answers,
+			configPath: paths.configuration,
 			installMode: input.reconfigure ? 'reconfigure' : undefined,
 			existing: input.existing,
 			timeoutMs: input.timeoutMs,

@@ -24,6 +24,11 @@ export type WizardOptions = {
 	/** Per detection stage. */
 	readonly timeoutMs?: number;
 	readonly ascii?: boolean;
+	/**
+	Where Apply writes the configuration; a Static credential goes beside it,
+	and is written first.
+	*/
+	readonly configPath: string;
 	/** Writes the configuration; the wizard calls it from Apply on the Summary. */
 	readonly apply: (document: ConfigDocument) => Promise<ApplyOutcome>;
 	/** Writes the answer file; returns the path written. */

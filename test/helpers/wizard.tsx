@@ -57,6 +57,7 @@ export async function renderWizard(
 				options={{
 					environment,
 					initialAnswers: setup.answers ?? {},
+					configPath: path.join(folder, 'k2-exchange.json'),
 					installMode: setup.installMode,
 					existing: setup.existing,
 					timeoutMs: setup.timeoutMs,

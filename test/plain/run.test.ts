@@ -30,6 +30,7 @@ async function start(conversation: Conversation, initialAnswers: Answers = {}) {
 	return runPlain({
 		environment,
 		initialAnswers,
+		configPath: path.join(directory, 'config.json'),
 		input: conversation.input,
 		output: conversation.output,
 		handleInterrupt: false,

@@ -161,3 +161,27 @@ test('where the password cannot be protected, apply writes nothing and says why'
 	await user.shot('5 summary, password cannot be protected');
 	expect(await filesUnder(terminal.folder)).toEqual([]);
 });
+
+test('a credential that cannot be saved leaves no configuration that needs it', async () => {
+	terminal = await renderWizard({
+		scenario: 'contoso-2019',
+		answers,
+		credentials: {
+			async protect() {
+				return {ok: true, value: protectedForm};
+			},
+			async save() {
+				throw new Error('the disk is full');
+			},
+		},
+	});
+	const user = walk(terminal);
+	await toStatic(user);
+	await user.press('tab');
+	await user.type(canary);
+	await user.press('enter');
+	await user.until('Summary');
+	await user.press('enter');
+	await user.until('the disk is full');
+	expect(await filesUnder(terminal.folder)).toEqual([]);
+});

@@ -43,6 +43,7 @@ async function summaryWithHeldWrite(writeFails: boolean) {
 					email: 'k2svc@contoso.com',
 					serviceAccount: String.raw`CONTOSO\svc-k2`,
 				},
+				configPath: '/k2.json',
 				async apply() {
 					await held;
 					if (writeFails) {
