@@ -9,6 +9,7 @@ and cancellation, kills and respawns the shell after a timeout, a cancel or
 a crash, and turns every such failure into data.
 */
 import type {ChildProcess} from 'node:child_process';
+import {readFileSync} from 'node:fs';
 import process from 'node:process';
 import {PowerShell} from 'node-powershell';
 import {settled} from '../../settled.js';
@@ -139,16 +140,61 @@ function installExitHook() {
 
 /**
 A dotnet global tool's pwsh is a launcher that runs the real shell as its
-own child; killing the launcher alone would leave that shell behind.
+own child; killing the launcher alone would leave that shell behind. The
+shell names its pid when it starts; one killed before that is found as the
+launcher's child (on Linux, where /proc lists children). Returns the pids
+killed.
 */
-function killInner(shell: Live) {
-	const inner = shell.info?.pid;
-	if (inner && inner !== shell.child.pid) {
+function killInner(shell: Live): number[] {
+	const launcher = shell.child.pid;
+	const known = shell.info?.pid;
+	const inner =
+		known === undefined
+			? childrenOf(launcher)
+			: [known].filter(pid => pid !== launcher);
+	for (const pid of inner) {
 		try {
-			process.kill(inner, 'SIGKILL');
+			process.kill(pid, 'SIGKILL');
 		} catch {
 			// Already gone.
 		}
+	}
+
+	return inner;
+}
+
+function childrenOf(pid: number | undefined): number[] {
+	if (pid === undefined || process.platform !== 'linux') {
+		return [];
+	}
+
+	try {
+		return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+			.split(' ')
+			.filter(Boolean)
+			.map(Number);
+	} catch {
+		return [];
+	}
+}
+
+/** Resolves once none of the pids is running, or after `limitMs`. */
+async function gone(pids: number[], limitMs: number): Promise<void> {
+	const deadline = Date.now() + limitMs;
+	while (pids.some(pid => isRunning(pid)) && Date.now() < deadline) {
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => {
+			setTimeout(resolve, 10);
+		});
+	}
+}
+
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
 	}
 }
 
@@ -291,7 +337,7 @@ export function createPowerShellService(
 		}
 
 		shell.stopped = true;
-		killInner(shell);
+		const inner = killInner(shell);
 		void settled(shell.ps.dispose());
 		const timer = setTimeout(() => {
 			if (!shell.exited) {
@@ -300,6 +346,8 @@ export function createPowerShellService(
 		}, killGraceMs);
 		await shell.exitedPromise;
 		clearTimeout(timer);
+		// The launcher has gone; the shell it ran goes a moment later.
+		await gone(inner, killGraceMs);
 	}
 
 	/**
