@@ -7,6 +7,7 @@ export const meowLazyNormalize: Plugin;
 export const stringWidthFastPath: Plugin;
 export const zodEnglishOnly: Plugin;
 export const ansiSameStyles: Plugin;
+export const processAsGlobal: Plugin;
 export const inkFrameCaches: Plugin;
 export const tokenizeNarrowLines: Plugin;
 export const sliceAnsiLazySegmenter: Plugin;

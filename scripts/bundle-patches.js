@@ -284,6 +284,35 @@ export const inkFrameCaches = patch(
 	],
 );
 
+/**
+A classic script imports node's built-in modules through esbuild's interop,
+which copies every property of the module onto a new object, with a getter
+each, at every importing module: for \`process\`, imported by some thirty
+modules here, a few milliseconds of the first frame. The process object is
+a global, so its module is the global itself (and the few names packages
+import from it).
+*/
+export const processAsGlobal = {
+	name: 'process-as-global',
+	setup(build) {
+		build.onResolve({filter: /^(?:node:)?process$/}, () => ({
+			path: 'process',
+			namespace: 'process-global',
+		}));
+		build.onLoad({filter: /.*/, namespace: 'process-global'}, () => ({
+			// The names the bundled packages import; another one fails the
+			// build, to be added here.
+			contents: [
+				'const {process} = globalThis;',
+				'export default process;',
+				'export const {env} = process;',
+				'export const cwd = () => process.cwd();',
+			].join('\n'),
+			loader: 'js',
+		}));
+	},
+};
+
 export const dependencyPatches = [
 	yogaSynchronous,
 	yogaWithoutAwait,
@@ -295,4 +324,5 @@ export const dependencyPatches = [
 	inkFrameCaches,
 	tokenizeNarrowLines,
 	sliceAnsiLazySegmenter,
+	processAsGlobal,
 ];

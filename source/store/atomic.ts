@@ -5,7 +5,6 @@ to disk, rename it over the target (one atomic step on every file system we
 run on), then flush the folder so the rename itself survives a power cut.
 */
 import {Buffer} from 'node:buffer';
-import {randomBytes} from 'node:crypto';
 import {mkdir, open, readdir, readFile, rename, unlink} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
@@ -100,7 +99,12 @@ async function replace(file: string, bytes: Buffer, options: WriteOptions) {
 }
 
 function temporaryName(file: string): string {
-	const suffix = randomBytes(4).toString('hex');
+	// Only unique, not secret: the file is opened with O_EXCL ('wx'), so a
+	// name taken by anyone else fails the write instead of being followed.
+	// (node:crypto would cost every start a few milliseconds to load.)
+	const suffix = Math.floor(Math.random() * 0x1_00_00_00_00)
+		.toString(16)
+		.padStart(8, '0');
 	return path.join(
 		path.dirname(file),
 		`.${path.basename(file)}.${process.pid}.${suffix}.tmp`,
