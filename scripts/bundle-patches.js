@@ -82,9 +82,10 @@ export const inkWithoutDevtools = patch(
 
 /**
 The meow package evaluates normalize-package-data, with the SPDX licence
-lists, as it loads, though it calls it only to print --help or --version
-from a package.json, which this command does itself. It is loaded on the
-first call instead.
+lists, and Babel's code frame (for a package.json that does not parse), as
+it loads, though it calls them only to print --help or --version from a
+package.json, which this command does itself. They are loaded on the first
+call instead.
 */
 export const meowLazyNormalize = patch(
 	'meow-lazy-normalize',
@@ -93,6 +94,10 @@ export const meowLazyNormalize = patch(
 		[
 			'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
 			'const normalizePackageData = (...arguments_) =>\n\tgetDefaultExportFromCjs(requireNormalize())(...arguments_);',
+		],
+		[
+			'var libExports = requireLib$1();',
+			'var libExports = {codeFrameColumns: (...arguments_) => requireLib$1().codeFrameColumns(...arguments_)};',
 		],
 	],
 );

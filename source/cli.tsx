@@ -5,6 +5,9 @@ and everything that loads chalk or Ink come in through a dynamic import, so
 --help, --version and scripted runs start fast and NO_COLOR is mapped
 before any colour library reads the environment.
 */
+// First, so that zod is set up before any module parses with it.
+// eslint-disable-next-line import-x/no-unassigned-import, import-x/order
+import './zod-setup.js';
 import process from 'node:process';
 import packageJson from '../package.json' with {type: 'json'};
 import {helpText, parseArguments, type Arguments} from './arguments.js';
