@@ -8,6 +8,8 @@ export const stringWidthFastPath: Plugin;
 export const zodEnglishOnly: Plugin;
 export const ansiSameStyles: Plugin;
 export const processAsGlobal: Plugin;
+export const terminalSizeLazyChildProcess: Plugin;
+export const signalExitWithoutAssert: Plugin;
 export const inkFrameCaches: Plugin;
 export const tokenizeNarrowLines: Plugin;
 export const sliceAnsiLazySegmenter: Plugin;

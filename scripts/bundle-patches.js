@@ -95,6 +95,10 @@ export const meowLazyNormalize = patch(
 			'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
 			'const normalizePackageData = (...arguments_) =>\n\tgetDefaultExportFromCjs(requireNormalize())(...arguments_);',
 		],
+		// A statement left of a removed feature, whose import alone makes
+		// node load child_process at every start.
+		["import { execFile } from 'node:child_process';\n", ''],
+		['promisify(execFile);\n', ''],
 		[
 			'var libExports = requireLib$1();',
 			'var libExports = {codeFrameColumns: (...arguments_) => requireLib$1().codeFrameColumns(...arguments_)};',
@@ -290,6 +294,34 @@ export const inkFrameCaches = patch(
 );
 
 /**
+Two packages of Ink's load node modules at their start that a run seldom
+uses: terminal-size requires child_process (some 3 ms, with net) for a
+fallback that asks tput, and signal-exit requires assert (2 ms) for one
+check of its argument. Both now take them on first use.
+*/
+export const terminalSizeLazyChildProcess = patch(
+	'terminal-size-lazy-child-process',
+	/terminal-size[/\\]index\.js$/,
+	[
+		[
+			"import {execFileSync} from 'node:child_process';",
+			"const execFileSync = (...arguments_) =>\n\tprocess.getBuiltinModule('node:child_process').execFileSync(...arguments_);",
+		],
+	],
+);
+
+export const signalExitWithoutAssert = patch(
+	'signal-exit-without-assert',
+	/signal-exit[/\\]index\.js$/,
+	[
+		[
+			"var assert = require('assert')",
+			"var assert = {equal: function (actual, expected, message) { if (actual != expected) throw new (require('assert').AssertionError)({message: message, actual: actual, expected: expected, operator: '==' }) }}",
+		],
+	],
+);
+
+/**
 A classic script imports node's built-in modules through esbuild's interop,
 which copies every property of the module onto a new object, with a getter
 each, at every importing module: for \`process\`, imported by some thirty
@@ -330,4 +362,6 @@ export const dependencyPatches = [
 	tokenizeNarrowLines,
 	sliceAnsiLazySegmenter,
 	processAsGlobal,
+	terminalSizeLazyChildProcess,
+	signalExitWithoutAssert,
 ];

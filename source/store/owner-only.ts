@@ -4,7 +4,6 @@ is created in it: a file that names accounts or holds a protected password
 gets an access list of its owner and the Administrators group alone. The
 path goes to icacls as an argument, never through a shell.
 */
-import {execFile} from 'node:child_process';
 import process from 'node:process';
 import {promisify} from 'node:util';
 
@@ -24,6 +23,8 @@ export async function restrictToOwner(file: string): Promise<void> {
 	}
 
 	const owner = domain ? `${domain}\\${user}` : user;
+	// Loaded here, on Windows only: elsewhere it would cost every start.
+	const {execFile} = await import('node:child_process');
 	await promisify(execFile)('icacls', [
 		file,
 		'/inheritance:r',
