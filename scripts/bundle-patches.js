@@ -160,8 +160,8 @@ Ink cuts each line of a frame into graphemes twice, through ansi-tokenize
 (every line) and slice-ansi (lines it clips), and both packages make an
 Intl.Segmenter as they load: some 10 ms of the first frame for the locale
 data. A line of narrow characters and escape sequences (see
-narrow-characters.js) is one grapheme per character, so ansi-tokenize reads
-it character by character; both make their segmenter on first use.
+narrow-characters.js) is one grapheme per character, so both read it
+character by character, and make their segmenter on first use.
 */
 const narrowLine = `/^[\\u001B${narrowCharacters}]*$/`;
 
@@ -200,10 +200,27 @@ export const sliceAnsiLazySegmenter = patch(
 				'let graphemeSegmenter;',
 				'const GRAPHEME_SEGMENTER = {',
 				'\tsegment(string) {',
+				`\t\tif (${narrowLine}.test(string)) {`,
+				'\t\t\treturn narrowSegments(string);',
+				'\t\t}',
 				"\t\tgraphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
 				'\t\treturn graphemeSegmenter.segment(string);',
 				'\t},',
 				'};',
+				'// What Intl.Segmenter gives for a line of one-character graphemes.',
+				'function narrowSegments(input) {',
+				'\tconst at = index => ({segment: input[index], index, input});',
+				'\treturn {',
+				'\t\tcontaining(index) {',
+				'\t\t\treturn index >= 0 && index < input.length ? at(index) : undefined;',
+				'\t\t},',
+				'\t\t*[Symbol.iterator]() {',
+				'\t\t\tfor (let index = 0; index < input.length; index++) {',
+				'\t\t\t\tyield at(index);',
+				'\t\t\t}',
+				'\t\t},',
+				'\t};',
+				'}',
 			].join('\n'),
 		],
 	],
