@@ -20,7 +20,11 @@ await build({
 	platform: 'node',
 	target: 'node20',
 	format: 'cjs',
-	minify: false,
+	// Whitespace and comments only: names stay as written, for stack traces.
+	// A smaller file reads faster, and without comments it is pure ASCII
+	// (esbuild escapes the rest), which code-cache.ts relies on.
+	minifyWhitespace: true,
+	charset: 'ascii',
 	sourcemap: false,
 	legalComments: 'none',
 	define: {
@@ -42,6 +46,13 @@ await build({
 });
 
 const app = await readFile('dist/app.cjs');
+const notAscii = app.findIndex(byte => byte > 0x7f);
+if (notAscii !== -1) {
+	throw new Error(
+		`dist/app.cjs holds a byte that is not ASCII at ${notAscii}; source/code-cache.ts reads it as Latin-1.`,
+	);
+}
+
 const appHash = createHash('sha256').update(app).digest('hex').slice(0, 16);
 
 await build({

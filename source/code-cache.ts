@@ -81,7 +81,9 @@ functions that frame needed, not only the top level) is saved for the next
 start.
 */
 export function runScript(script: Script): CacheUse {
-	const source = readFileSync(script.file, 'utf8');
+	// The bundle is pure ASCII (scripts/bundle.js checks), and Latin-1 reads
+	// it as such in a third of the time UTF-8 takes.
+	const source = readFileSync(script.file, 'latin1');
 	const cacheFile = cacheFileOf(script);
 	const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
 	// The same wrapper node puts around a CommonJS module.
