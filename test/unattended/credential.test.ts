@@ -5,12 +5,41 @@ import {PassThrough} from 'node:stream';
 import {expect, test} from 'vitest';
 import {loadScenario} from '../../source/environment/scenarios.js';
 import {createSimulatedEnvironment} from '../../source/environment/simulated/index.js';
-import {pathsBeside} from '../../source/store/paths.js';
+import type {Protect} from '../../source/store/credential.js';
+import {pathsBeside, type Paths} from '../../source/store/paths.js';
 import {runUnattended} from '../../source/unattended/run.js';
 import {permissionsOf} from '../helpers/permissions.js';
 import {freshHome} from '../helpers/run-cli.js';
 
 const canary = 'Canary-41d2-P@ssw0rd';
+
+/** A Static run of contoso-2019 with this password protection. */
+async function runStatic(
+	paths: Paths,
+	protect: Protect,
+	output: {stdout: PassThrough; stderr: PassThrough},
+) {
+	return runUnattended({
+		answers: {
+			useExchange: true,
+			email: 'k2svc@contoso.com',
+			authentication: 'static',
+			serviceAccount: String.raw`CONTOSO\svc-k2`,
+		},
+		origins: {},
+		paths,
+		existing: undefined,
+		reconfigure: false,
+		createEnvironment: async () =>
+			createSimulatedEnvironment(await loadScenario('contoso-2019')),
+		password: canary,
+		protect,
+		json: true,
+		ascii: false,
+		signal: new AbortController().signal,
+		...output,
+	});
+}
 
 test('where protection exists, only the protected password is stored', async () => {
 	const home = await freshHome();
@@ -27,30 +56,14 @@ test('where protection exists, only the protected password is stored', async () 
 	stdout.on('data', collect);
 	stderr.on('data', collect);
 
-	const code = await runUnattended({
-		answers: {
-			useExchange: true,
-			email: 'k2svc@contoso.com',
-			authentication: 'static',
-			serviceAccount: String.raw`CONTOSO\svc-k2`,
-		},
-		origins: {},
+	const code = await runStatic(
 		paths,
-		existing: undefined,
-		reconfigure: false,
-		createEnvironment: async () =>
-			createSimulatedEnvironment(await loadScenario('contoso-2019')),
-		password: canary,
-		async protect(plain) {
+		async plain => {
 			given.push(plain);
 			return {ok: true, value: protectedForm};
 		},
-		json: true,
-		ascii: false,
-		signal: new AbortController().signal,
-		stdout,
-		stderr,
-	});
+		{stdout, stderr},
+	);
 	expect(code, output).toBe(0);
 	expect(given).toEqual([canary]);
 	expect(JSON.parse(await readFile(paths.credential, 'utf8'))).toEqual({
@@ -85,29 +98,11 @@ test('a credential that cannot be written leaves no configuration that needs it'
 		output += chunk.toString();
 	});
 
-	const code = await runUnattended({
-		answers: {
-			useExchange: true,
-			email: 'k2svc@contoso.com',
-			authentication: 'static',
-			serviceAccount: String.raw`CONTOSO\svc-k2`,
-		},
-		origins: {},
+	const code = await runStatic(
 		paths,
-		existing: undefined,
-		reconfigure: false,
-		createEnvironment: async () =>
-			createSimulatedEnvironment(await loadScenario('contoso-2019')),
-		password: canary,
-		async protect() {
-			return {ok: true, value: 'AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAA'};
-		},
-		json: false,
-		ascii: false,
-		signal: new AbortController().signal,
-		stdout,
-		stderr,
-	});
+		async () => ({ok: true, value: 'AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAA'}),
+		{stdout, stderr},
+	);
 	expect(code).toBe(1);
 	expect(output).toContain(`${home}: could not be written`);
 	expect(await readdir(home)).toEqual([]);
