@@ -22,6 +22,7 @@ import {
 	EnvironmentUnavailableError,
 } from './environment/create.js';
 import {listScenarios, ScenarioError} from './environment/scenarios.js';
+import type {Scenario} from './environment/scenario.js';
 import type {Environment} from './environment/types.js';
 import type {ConfigDocument} from './plan/types.js';
 import {ConfigurationError, readConfiguration} from './store/configuration.js';
@@ -80,18 +81,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		return exitCodes.ok;
 	}
 
-	// A scenario that does not load is bad input whatever the run would do,
-	// even one that detects nothing (integration off, --upgrade).
-	if (options.simulate !== undefined) {
-		const {loadScenario} = await import('./environment/scenarios.js');
-		try {
-			await loadScenario(options.simulate);
-		} catch (error) {
-			throw error instanceof ScenarioError
-				? new InputError(`--simulate: ${error.message}.`)
-				: error;
-		}
-	}
+	const scenario = await givenScenario(options.simulate);
 
 	// --ascii, or a terminal that cannot draw Unicode (see capabilities.ts).
 	const ascii =
@@ -102,6 +92,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		try {
 			return await createEnvironment({
 				simulate: options.simulate,
+				scenario,
 				engine: options.engine,
 				log: options.log,
 			});
@@ -221,6 +212,28 @@ async function main(argv: readonly string[]): Promise<number> {
 		log: options.log,
 		paths,
 	});
+}
+
+/**
+The scenario of --simulate, loaded once for the whole run. One that does
+not load is bad input whatever the run would do, even one that detects
+nothing (integration off, --upgrade).
+*/
+async function givenScenario(
+	simulate: string | undefined,
+): Promise<Scenario | undefined> {
+	if (simulate === undefined) {
+		return undefined;
+	}
+
+	const {loadScenario} = await import('./environment/scenarios.js');
+	try {
+		return await loadScenario(simulate);
+	} catch (error) {
+		throw error instanceof ScenarioError
+			? new InputError(`--simulate: ${error.message}.`)
+			: error;
+	}
 }
 
 /**

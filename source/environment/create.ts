@@ -8,6 +8,7 @@ Picks the Environment a run talks to:
 - no --simulate: this computer, through PowerShell, DNS and HTTPS.
 */
 import {withTranscript} from './recorded.js';
+import type {Scenario} from './scenario.js';
 import {loadScenario} from './scenarios.js';
 import {createSimulatedEnvironment} from './simulated/index.js';
 import {createTranscript, type Transcript} from './transcript.js';
@@ -16,6 +17,8 @@ import type {Environment} from './types.js';
 export type EnvironmentOptions = {
 	/** A built-in scenario name or a scenario file path. */
 	readonly simulate?: string;
+	/** That scenario, when the caller has loaded it already. */
+	readonly scenario?: Scenario;
 	/** With simulate: answer from the scenario (builtin) or run real probes. */
 	readonly engine?: 'builtin' | 'powershell';
 	/** Where the detection transcript goes. */
@@ -41,7 +44,7 @@ export async function createEnvironment(
 		return withTranscript(createRealEnvironment({transcript}), transcript);
 	}
 
-	const scenario = await loadScenario(options.simulate);
+	const scenario = options.scenario ?? (await loadScenario(options.simulate));
 	if (engine === 'powershell') {
 		const {createPowerShellSimulation} =
 			await import('./powershell/environments.js');
