@@ -2,20 +2,11 @@ import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import {expect, test} from 'vitest';
+import {filesUnder} from '../helpers/files.js';
 import {freshHome, runCli} from '../helpers/run-cli.js';
 import {readTranscript} from '../helpers/transcript.js';
 
 const canary = 'Canary-7f3a9c-P@ssw0rd';
-
-async function filesUnder(directory: string): Promise<string[]> {
-	const entries = await readdir(directory, {
-		recursive: true,
-		withFileTypes: true,
-	});
-	return entries
-		.filter(entry => entry.isFile())
-		.map(entry => path.join(entry.parentPath, entry.name));
-}
 
 /** A process's arguments; none when it ended before they could be read. */
 async function commandLineOf(pid: string): Promise<string> {

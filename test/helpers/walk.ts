@@ -8,8 +8,8 @@ import {normalise} from './terminal.js';
 import type {WizardTerminal} from './wizard.js';
 
 export type Walk = {
-	/** Presses a key, or types text one character per write. */
-	press(key: keyof typeof keys): Promise<void>;
+	/** Presses a key, `times` times over, one press per write. */
+	press(key: keyof typeof keys, times?: number): Promise<void>;
 	type(text: string): Promise<void>;
 	/** Waits until the screen shows the text. */
 	until(text: string): Promise<string>;
@@ -19,8 +19,11 @@ export type Walk = {
 
 export function walk(terminal: WizardTerminal): Walk {
 	return {
-		async press(key) {
-			await terminal.press(keys[key]);
+		async press(key, times = 1) {
+			for (let press = 0; press < times; press++) {
+				// eslint-disable-next-line no-await-in-loop
+				await terminal.press(keys[key]);
+			}
 		},
 		async type(text) {
 			for (const character of text) {

@@ -1,8 +1,18 @@
 import {afterEach, expect, test} from 'vitest';
-import {settled, walk} from '../helpers/walk.js';
+import {settled, walk, type Walk} from '../helpers/walk.js';
 import {renderWizard, type WizardTerminal} from '../helpers/wizard.js';
 
 let terminal: WizardTerminal | undefined;
+
+/** Opens the version list on its focused field and picks Exchange 2019. */
+async function chooseExchange2019(user: Walk) {
+	await user.press('space');
+	await user.until('Exchange 2007');
+	await user.press('down', 4);
+	await user.press('enter');
+	await user.until('Exchange Version: Exchange 2019');
+}
+
 afterEach(async () => {
 	await terminal?.dispose();
 });
@@ -37,16 +47,10 @@ test('with the server query cancelled, the server is typed in', async () => {
 	await user.until('No servers were discovered');
 	await user.shot('3 configuration, server as text');
 
-	for (let step = 0; step < 3; step++) {
-		// eslint-disable-next-line no-await-in-loop
-		await user.press('tab');
-	}
+	await user.press('tab', 3);
 
 	await user.until('› Exchange Server');
-	for (let erase = 0; erase < 40; erase++) {
-		// eslint-disable-next-line no-await-in-loop
-		await user.press('backspace');
-	}
+	await user.press('backspace', 40);
 
 	// The detected version belonged to the proposed server; another server
 	// brings the version field back.
@@ -55,22 +59,11 @@ test('with the server query cancelled, the server is typed in', async () => {
 	await user.until('› Exchange Version');
 	await user.shot('3 configuration, version and server rejected');
 
-	await user.press('space');
-	await user.until('Exchange 2007');
-	for (let step = 0; step < 4; step++) {
-		// eslint-disable-next-line no-await-in-loop
-		await user.press('down');
-	}
-
-	await user.press('enter');
-	await user.until('Exchange Version: Exchange 2019');
+	await chooseExchange2019(user);
 	await user.press('tab');
 	await user.until('› Exchange Server');
 
-	for (let erase = 0; erase < 7; erase++) {
-		// eslint-disable-next-line no-await-in-loop
-		await user.press('backspace');
-	}
+	await user.press('backspace', 7);
 
 	await user.type('exch02.contoso.com');
 	await user.press('enter');
@@ -107,21 +100,10 @@ test('with nothing found, the server typed in is asked, and one that does not an
 	await user.until('Nothing was discovered');
 	await user.shot('3 configuration, nothing found');
 
-	for (let step = 0; step < 3; step++) {
-		// eslint-disable-next-line no-await-in-loop
-		await user.press('tab');
-	}
+	await user.press('tab', 3);
 
 	await user.until('› Exchange Version');
-	await user.press('space');
-	await user.until('Exchange 2007');
-	for (let step = 0; step < 4; step++) {
-		// eslint-disable-next-line no-await-in-loop
-		await user.press('down');
-	}
-
-	await user.press('enter');
-	await user.until('Exchange Version: Exchange 2019');
+	await chooseExchange2019(user);
 	await user.press('tab');
 	await user.until('› Exchange Server');
 	await user.type('exch01.adatum.com');

@@ -1,4 +1,4 @@
-import {readdir, readFile} from 'node:fs/promises';
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {afterEach, expect, test} from 'vitest';
@@ -9,6 +9,7 @@ import {createSimulatedEnvironment} from '../../source/environment/simulated/ind
 import {pathsBeside} from '../../source/store/paths.js';
 import {runUnattended} from '../../source/unattended/run.js';
 import {defaultCredentialStore} from '../../source/wizard/static-credential.js';
+import {filesUnder} from '../helpers/files.js';
 import {settled, walk, type Walk} from '../helpers/walk.js';
 import {renderWizard, type WizardTerminal} from '../helpers/wizard.js';
 
@@ -22,16 +23,6 @@ afterEach(async () => {
 	await terminal?.dispose();
 });
 
-async function filesUnder(directory: string): Promise<string[]> {
-	const entries = await readdir(directory, {
-		recursive: true,
-		withFileTypes: true,
-	});
-	return entries
-		.filter(entry => entry.isFile())
-		.map(entry => path.join(entry.parentPath, entry.name));
-}
-
 /** From the first page to Static chosen on Accounts, the account typed. */
 async function toStatic(user: Walk) {
 	await user.press('enter');
@@ -41,15 +32,21 @@ async function toStatic(user: Walk) {
 	await user.until('Configure Exchange On-premises');
 	await user.press('enter');
 	await user.until('Accounts and permissions');
-	for (const key of ['down', 'down', 'down', 'space'] as const) {
-		// eslint-disable-next-line no-await-in-loop
-		await user.press(key);
-	}
-
+	await user.press('down', 3);
+	await user.press('space');
 	await user.until('(•) Static');
 	await user.press('tab');
 	await user.type(account);
 	await user.until(String.raw`account:          CONTOSO\svc-k2`);
+}
+
+/** On from Static chosen: the password typed, Next, then Apply. */
+async function applyWithPassword(user: Walk, password: string) {
+	await user.press('tab');
+	await user.type(password);
+	await user.press('enter');
+	await user.until('Summary');
+	await user.press('enter');
 }
 
 test('static authentication takes a hidden password that is kept only protected, and its answers replay with --password-stdin', async () => {
@@ -151,11 +148,7 @@ test('where the password cannot be protected, apply writes nothing and says why'
 	});
 	const user = walk(terminal);
 	await toStatic(user);
-	await user.press('tab');
-	await user.type(canary);
-	await user.press('enter');
-	await user.until('Summary');
-	await user.press('enter');
+	await applyWithPassword(user, canary);
 	await user.until('cannot be protected here');
 	expect(terminal.screen()).not.toContain(canary);
 	await user.shot('5 summary, password cannot be protected');
@@ -177,11 +170,7 @@ test('a credential that cannot be saved leaves no configuration that needs it', 
 	});
 	const user = walk(terminal);
 	await toStatic(user);
-	await user.press('tab');
-	await user.type(canary);
-	await user.press('enter');
-	await user.until('Summary');
-	await user.press('enter');
+	await applyWithPassword(user, canary);
 	await user.until('the disk is full');
 	expect(await filesUnder(terminal.folder)).toEqual([]);
 });
