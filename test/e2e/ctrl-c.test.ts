@@ -8,13 +8,16 @@ One row per screen: a screen added later is one more row.
 import {afterEach, expect, test} from 'vitest';
 import type {Answers} from '../../source/answers/schema.js';
 import {
-	allOf,
+	detectingSettled,
 	disposeAll,
 	fileTimeoutMs,
 	filesIn,
 	keys,
 	prose,
 	startWizard,
+	toAccounts,
+	toConfiguration,
+	toSummary,
 	type WizardRun,
 } from '../helpers/e2e.js';
 import type {Match} from '../helpers/pty.js';
@@ -38,24 +41,6 @@ type Row = {
 	readonly reach: (run: WizardRun) => Promise<unknown>;
 	/** What shows that the screen is up, just before Ctrl+C. */
 	readonly shows: Match;
-};
-
-// Enter on Detecting goes on only once every check has settled.
-const detectingSettled = async (run: WizardRun) =>
-	run.press(keys.enter, allOf('Step 2 of 6', 'Enter next'));
-const configuration = async (run: WizardRun) => {
-	await detectingSettled(run);
-	return run.press(keys.enter, 'Step 3 of 6');
-};
-
-const accounts = async (run: WizardRun) => {
-	await configuration(run);
-	return run.press(keys.enter, 'Step 4 of 6');
-};
-
-const summary = async (run: WizardRun) => {
-	await accounts(run);
-	return run.press(keys.enter, 'Step 5 of 6');
 };
 
 const rows: Row[] = [
@@ -95,7 +80,7 @@ const rows: Row[] = [
 		screen: 'Configuration',
 		scenario: 'contoso-2019',
 		answers,
-		reach: configuration,
+		reach: toConfiguration,
 		shows: '› (•) Configure Exchange On-premises',
 	},
 	{
@@ -103,7 +88,7 @@ const rows: Row[] = [
 		scenario: 'contoso-2019',
 		answers,
 		async reach(run) {
-			await configuration(run);
+			await toConfiguration(run);
 			await run.press(keys.tab, '› [x] Enable standard');
 			await run.press(keys.tab, '› [x] Enable administrative');
 			await run.press(keys.tab, '› Exchange Server');
@@ -115,14 +100,14 @@ const rows: Row[] = [
 		screen: 'Accounts',
 		scenario: 'contoso-2019',
 		answers,
-		reach: accounts,
+		reach: toAccounts,
 		shows: String.raw`Recipient Management for CONTOSO\svc-k2`,
 	},
 	{
 		screen: 'Summary',
 		scenario: 'contoso-2019',
 		answers,
-		reach: summary,
+		reach: toSummary,
 		shows: 'Save answer file only',
 	},
 	{
@@ -136,7 +121,7 @@ const rows: Row[] = [
 		scenario: 'contoso-2019',
 		answers,
 		async reach(run) {
-			await summary(run);
+			await toSummary(run);
 			await run.press(keys.f1, 'Help: Summary');
 		},
 		shows: 'Esc close help',
@@ -193,7 +178,7 @@ test(
 	async () => {
 		const run = startWizard({scenario: 'contoso-2019', answers});
 		await run.see('Step 1 of 6');
-		await summary(run);
+		await toSummary(run);
 		await run.press(keys.enter, 'Step 6 of 6');
 		const written = filesIn(run.folder);
 		expect(written).toEqual(['answers.json', 'config.json']);

@@ -16,10 +16,14 @@ import {afterEach, expect, test} from 'vitest';
 import type {Answers} from '../../source/answers/schema.js';
 import {
 	allOf,
+	detectingSettled,
 	disposeAll,
 	fileTimeoutMs,
 	keys,
 	startWizard,
+	toAccounts,
+	toConfiguration,
+	toSummary,
 	type WizardRun,
 } from '../helpers/e2e.js';
 import {
@@ -156,24 +160,6 @@ async function gone(
 	);
 }
 
-// Enter on Detecting goes on only once every check has settled.
-const detectingSettled = async (run: WizardRun) =>
-	run.press(keys.enter, allOf('Step 2 of 6', 'Enter next'));
-const configuration = async (run: WizardRun) => {
-	await detectingSettled(run);
-	return run.press(keys.enter, 'Step 3 of 6');
-};
-
-const accounts = async (run: WizardRun) => {
-	await configuration(run);
-	return run.press(keys.enter, 'Step 4 of 6');
-};
-
-const summary = async (run: WizardRun) => {
-	await accounts(run);
-	return run.press(keys.enter, 'Step 5 of 6');
-};
-
 const exchangeHangs = (screen: string) =>
 	/Exchange servers +checking/.test(screen);
 
@@ -236,26 +222,26 @@ const pages: Page[] = [
 	{
 		page: 'Exchange Server Configuration',
 		scenario: 'contoso-2019',
-		reach: configuration,
+		reach: toConfiguration,
 		code: 130,
 	},
 	{
 		page: 'Accounts',
 		scenario: 'contoso-2019',
-		reach: accounts,
+		reach: toAccounts,
 		code: 130,
 	},
 	{
 		page: 'Summary',
 		scenario: 'contoso-2019',
-		reach: summary,
+		reach: toSummary,
 		code: 130,
 	},
 	{
 		page: 'Done',
 		scenario: 'contoso-2019',
 		async reach(run) {
-			await summary(run);
+			await toSummary(run);
 			await run.press(keys.enter, 'Step 6 of 6');
 		},
 		code: 0,

@@ -203,3 +203,25 @@ export function prose(screen: string): string {
 export function allOf(...texts: string[]): (screen: string) => boolean {
 	return screen => texts.every(text => screen.includes(text));
 }
+
+/*
+From the Detecting page on, with the pages pre-filled, Enter by Enter to the
+page named. Enter on Detecting goes on only once every check has settled.
+*/
+export const detectingSettled = async (run: WizardRun) =>
+	run.press(keys.enter, allOf('Step 2 of 6', 'Enter next'));
+
+export const toConfiguration = async (run: WizardRun) => {
+	await detectingSettled(run);
+	return run.press(keys.enter, 'Step 3 of 6');
+};
+
+export const toAccounts = async (run: WizardRun) => {
+	await toConfiguration(run);
+	return run.press(keys.enter, 'Step 4 of 6');
+};
+
+export const toSummary = async (run: WizardRun) => {
+	await toAccounts(run);
+	return run.press(keys.enter, 'Step 5 of 6');
+};
