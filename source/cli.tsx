@@ -26,7 +26,7 @@ import type {Scenario} from './environment/scenario.js';
 import type {Environment} from './environment/types.js';
 import type {ConfigDocument} from './plan/types.js';
 import {ConfigurationError, readConfiguration} from './store/configuration.js';
-import {SecretError, type Protect} from './store/credential.js';
+import {protectWithDpapi, SecretError} from './store/credential.js';
 import {defaultPaths, pathsBeside, type Paths} from './store/paths.js';
 import {isDumbTerminal, wantsAscii} from './terminal/capabilities.js';
 import type {WizardOptions, WizardResult} from './wizard/types.js';
@@ -49,13 +49,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 /** A failure that ends the run with exit code 1 and this one line. */
 class RunError extends Error {}
-
-// DPAPI goes through PowerShell: loaded only by a run that protects a secret.
-const protect: Protect = async plain => {
-	const {protectSecret} =
-		await import('./environment/powershell/protect-secret.js');
-	return protectSecret(plain);
-};
 
 async function main(argv: readonly string[]): Promise<number> {
 	const options = parseArguments(argv);
@@ -193,7 +186,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			createEnvironment: environment,
 			timeoutMs: options.timeoutMs,
 			password,
-			protect,
+			protect: protectWithDpapi,
 			json: options.json,
 			ascii,
 			signal,

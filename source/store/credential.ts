@@ -8,6 +8,16 @@ import {writeFileAtomic, type WriteResult} from './atomic.js';
 
 export type Protect = (plain: string) => Promise<Outcome<string>>;
 
+/**
+DPAPI through PowerShell. Its module, with node-powershell, is loaded only
+by a run that protects a secret.
+*/
+export const protectWithDpapi: Protect = async plain => {
+	const {protectSecret} =
+		await import('../environment/powershell/protect-secret.js');
+	return protectSecret(plain);
+};
+
 /** The password could not be protected; nothing was written (exit 1). */
 export class SecretError extends Error {
 	constructor(message: string) {

@@ -4,6 +4,7 @@ with DPAPI before anything is written, so that where it cannot be protected
 nothing is, then saved beside the configuration in protected form only.
 */
 import {
+	protectWithDpapi,
 	saveCredential,
 	SecretError,
 	type Protect,
@@ -26,12 +27,7 @@ export type CredentialStore = {
 
 /** DPAPI through PowerShell, and `credential.json` beside the configuration. */
 export const defaultCredentialStore: CredentialStore = {
-	// Loaded at Apply only: PowerShell is not needed before.
-	async protect(plain) {
-		const {protectSecret} =
-			await import('../environment/powershell/protect-secret.js');
-		return protectSecret(plain);
-	},
+	protect: protectWithDpapi,
 	async save(configPath, credential) {
 		const file = pathsBeside(configPath).credential;
 		await saveCredential(file, credential);
