@@ -545,8 +545,12 @@ if (helpers.error) {
 		console.log(
 			`      node -e 0 takes ${ms(figures.baseline.median)} (${spread(figures.baseline, 0, ' ms')}) in a pseudo-terminal`,
 		);
+		const cold = [
+			ms(figures.cold.median),
+			spread(figures.coldRatio, 2, 'x'),
+		].join('; ');
 		console.log(
-			`      a version's first start, compiling without the code cache: ${times(figures.coldRatio.median)} (${ms(figures.cold.median)}; ${spread(figures.coldRatio, 2, 'x')})`,
+			`      a version's first start, compiling without the code cache: ${times(figures.coldRatio.median)} (${cold})`,
 		);
 		record({
 			name: 'first interactive frame',

@@ -50,7 +50,12 @@ export const yogaSynchronous = patch(
 	[
 		[
 			'if(h.instantiateWasm)try{return h.instantiateWasm(d,\na)}',
-			'try{return a(new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(H.slice(H.indexOf(",")+1),"base64")),d)),{}}',
+			[
+				'try{',
+				'const bytes=Buffer.from(H.slice(H.indexOf(",")+1),"base64");',
+				'return a(new WebAssembly.Instance(new WebAssembly.Module(bytes),d)),{}',
+				'}',
+			].join(''),
 		],
 	],
 );
@@ -101,7 +106,12 @@ export const meowLazyNormalize = patch(
 		['promisify(execFile);\n', ''],
 		[
 			'var libExports = requireLib$1();',
-			'var libExports = {codeFrameColumns: (...arguments_) => requireLib$1().codeFrameColumns(...arguments_)};',
+			[
+				'var libExports = {',
+				'\tcodeFrameColumns: (...arguments_) =>',
+				'\t\trequireLib$1().codeFrameColumns(...arguments_),',
+				'};',
+			].join('\n'),
 		],
 	],
 );
@@ -322,7 +332,11 @@ export const terminalSizeLazyChildProcess = patch(
 	[
 		[
 			"import {execFileSync} from 'node:child_process';",
-			"const execFileSync = (...arguments_) =>\n\tprocess.getBuiltinModule('node:child_process').execFileSync(...arguments_);",
+			[
+				'const execFileSync = (...arguments_) =>',
+				"\tprocess.getBuiltinModule('node:child_process')",
+				'\t\t.execFileSync(...arguments_);',
+			].join('\n'),
 		],
 	],
 );
@@ -333,7 +347,18 @@ export const signalExitWithoutAssert = patch(
 	[
 		[
 			"var assert = require('assert')",
-			"var assert = {equal: function (actual, expected, message) { if (actual != expected) throw new (require('assert').AssertionError)({message: message, actual: actual, expected: expected, operator: '==' }) }}",
+			[
+				'var assert = {',
+				'\tequal: function (actual, expected, message) {',
+				'\t\tif (actual != expected) {',
+				"\t\t\tvar AssertionError = require('assert').AssertionError;",
+				'\t\t\tthrow new AssertionError({',
+				"\t\t\t\tmessage: message, actual: actual, expected: expected, operator: '==',",
+				'\t\t\t});',
+				'\t\t}',
+				'\t},',
+				'}',
+			].join('\n'),
 		],
 	],
 );

@@ -318,7 +318,9 @@ export async function runUnattended(
 		writing = options.paths.configuration;
 		written = await writeConfiguration(options.paths.configuration, document);
 	} catch (error) {
-		const message = `${writing}: could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`;
+		const why =
+			(error as NodeJS.ErrnoException).code ?? (error as Error).message;
+		const message = `${writing}: could not be written (${why}).`;
 		say(message);
 		return finish(exitCodes.failed, {error: message, checks});
 	}
