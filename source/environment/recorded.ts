@@ -54,25 +54,15 @@ function recorded(
 		const startedAt = performance.now();
 		const outcome = await resolve();
 		const ms = since(startedAt);
-		transcript.write(
-			outcome.ok
-				? {
-						event: 'dns',
-						type,
-						name,
-						ms,
-						outcome: 'ok',
-						records: outcome.value.map(record => show(record)),
-					}
-				: {
-						event: 'dns',
-						type,
-						name,
-						ms,
-						outcome: outcome.error.category,
-						message: outcome.error.message,
-					},
-		);
+		transcript.write({
+			event: 'dns',
+			type,
+			name,
+			ms,
+			...(outcome.ok
+				? {outcome: 'ok', records: outcome.value.map(record => show(record))}
+				: {outcome: outcome.error.category, message: outcome.error.message}),
+		});
 		return outcome;
 	}
 
